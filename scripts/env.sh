@@ -1,0 +1,13 @@
+# Sourced by the scripts: where the project's services are. Set TRANSPARENCY_PG or
+# TRANSPARENCY_REDIS beforehand to point the project at an existing server instead.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="${TRANSPARENCY_DATA:-$ROOT/.data}"
+PG_PORT="${TRANSPARENCY_PG_PORT:-55432}"
+REDIS_PORT="${TRANSPARENCY_REDIS_PORT:-56379}"
+PG_BIN="${TRANSPARENCY_PG_BIN:-/usr/lib/postgresql/15/bin}"
+if [ -n "${TRANSPARENCY_PG:-}" ]; then PG_EXTERNAL=1; else PG_EXTERNAL=0; fi
+if [ -n "${TRANSPARENCY_REDIS:-}" ]; then REDIS_EXTERNAL=1; else REDIS_EXTERNAL=0; fi
+export TRANSPARENCY_PG="${TRANSPARENCY_PG:-Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=transparency}"
+export TRANSPARENCY_REDIS="${TRANSPARENCY_REDIS:-127.0.0.1:$REDIS_PORT}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
