@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Transparency.EventStore;
+
+/// <summary>Keeps one async projection caught up while this process leads: batch after batch, retry, park.</summary>
+internal sealed class ProjectionRunner(
+    ProjectionTarget target,
+    NpgsqlDataSource dataSource,
+    EventTypeRegistry registry,
+    DaemonOptions options,
+    ILogger? logger) : IDisposable
+{
+    private readonly WakeSignal _wake = new();
+    private int _failures;
+    private int _carefulLeft;
+
+    public string Name => target.Projection.Name;
+
+    public void Wake() => _wake.Signal();
+
+    public void Dispose() => _wake.Dispose();
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await RetryingAsync(EnsureSchemaAsync, ct);
+        while (!ct.IsCancellationRequested)
+        {
+            BatchOutcome outcome;
+            try
+            {
+                outcome = await StepAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            if (outcome.Read == 0)
+            {
+                try
+                {
+                    await _wake.WaitAsync(outcome.Waiting ? options.WaitingPollInterval : options.PollInterval, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One batch, with the failure handling.</summary>
+    private async Task<BatchOutcome> StepAsync(CancellationToken ct)
+    {
+        var probe = new ProjectionBatch.Probe();
+        // After two failures the batch is cut to single events, so the event that fails is found exactly,
+        // the ones before it are kept, and only that one is named when the projection is parked.
+        var careful = _failures >= 2 || _carefulLeft > 0;
+        try
+        {
+            var outcome = await BatchAsync(careful ? 1 : options.BatchSize, probe, ct);
+            _failures = 0;
+            if (careful && outcome.Read > 0)
+            {
+                _carefulLeft = Math.Max(0, _carefulLeft - 1);
+            }
+            return outcome;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            _failures++;
+            if (_failures == 2)
+            {
+                _carefulLeft = options.BatchSize;
+            }
+            if (_failures >= options.MaxAttempts)
+            {
+                logger?.LogError(e, "projection {Projection} parked at event {Seq}", Name, probe.FirstSeq);
+                await RetryingAsync(c => RecordFailureAsync(e, park: true, probe.FirstSeq, c), ct);
+                _failures = 0;
+                _carefulLeft = 0;
+                return new BatchOutcome(0, 0, GlobalPosition.Start);
+            }
+            logger?.LogWarning(e, "projection {Projection} failed a batch (attempt {Attempt})", Name, _failures);
+            await TryRecordErrorAsync(e, ct);
+            await Task.Delay(Backoff(_failures), ct);
+            return new BatchOutcome(1, 0, GlobalPosition.Start);
+        }
+    }
+
+    private async Task<BatchOutcome> BatchAsync(int limit, ProjectionBatch.Probe probe, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var progress = await ProjectionBatch.LockProgressAsync(connection, tx, target.ProgressName, ct);
+        if (progress.State != "running")
+        {
+            return new BatchOutcome(0, 0, progress.Position);
+        }
+        var outcome = await ProjectionBatch.RunAsync(connection, tx, target, registry, progress.Position, limit, probe, ct);
+        if (outcome.Read > 0)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return outcome;
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ProjectionBatch.LockProgressAsync(connection, tx, target.ProgressName, ct);
+        await ProjectionSchema.EnsureAsync(target.Projection, connection, tx, target.Schema, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task RecordFailureAsync(Exception error, bool park, long? poisonSeq, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            update projection_progress
+            set last_error = $2,
+                state = case when $3 then 'parked' else state end,
+                poison_seq = case when $3 then $4 else poison_seq end,
+                updated = now()
+            where name = $1
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = target.ProgressName });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = $"{error.GetType().Name}: {error.Message}" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = park });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)poisonSeq ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Shows the error in the stats while retrying; if even that fails, the retry will tell.</summary>
+    private async Task TryRecordErrorAsync(Exception error, CancellationToken ct)
+    {
+        try
+        {
+            await RecordFailureAsync(error, park: false, null, ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger?.LogWarning(e, "projection {Projection}: could not record its error", Name);
+        }
+    }
+
+    private async Task RetryingAsync(Func<CancellationToken, Task> action, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await action(ct);
+                return;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger?.LogWarning(e, "projection {Projection}: setup failed (attempt {Attempt})", Name, attempt);
+                await Task.Delay(Backoff(attempt), ct);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+}

@@ -1,0 +1,35 @@
+using Npgsql;
+
+namespace Transparency.EventStore;
+
+/// <summary>
+/// A read model built from events. Its tables live in their own schema (<see cref="ProjectionSchema.LiveName"/>);
+/// every call runs with <c>search_path</c> set to that schema first, so the projection writes unqualified
+/// table names and a rebuild can point the same code at a fresh schema.
+/// </summary>
+public interface IProjection
+{
+    /// <summary>Stable name: lower-case letters, digits and underscores (it names the schema <c>rm_&lt;name&gt;</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The event records it reads; other events are not passed to <see cref="ApplyAsync"/>.</summary>
+    IReadOnlyCollection<Type> EventTypes { get; }
+
+    /// <summary>
+    /// True when the read model is per stream and must see each stream's events in version order.
+    /// The daemon then fills a version gap from the stream itself (see <c>ProjectionBatch</c>).
+    /// </summary>
+    bool StreamScoped { get; }
+
+    /// <summary>Creates the read model's tables in the current schema; must be idempotent (<c>create table if not exists</c>).</summary>
+    Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct);
+
+    /// <summary>
+    /// Writes the effect of <paramref name="events"/> (in order) through <see cref="ProjectionContext.Connection"/>,
+    /// inside <see cref="ProjectionContext.Transaction"/>; commits with the checkpoint, or not at all.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyList<RecordedEvent> events, ProjectionContext context, CancellationToken ct);
+}
+
+/// <summary>The open connection and transaction a projection writes through, and the schema it writes to.</summary>
+public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string Schema);
