@@ -1,0 +1,58 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Transparency.Projections.CaseProgress;
+using Transparency.Projections.Debtors;
+using Transparency.Projections.Oversight;
+using Transparency.Projections.RepairNotices;
+using Transparency.Projections.Sanctions;
+
+namespace Transparency.Projections.ReadModels;
+
+/// <summary>A money movement of a case, for per-month statistics.</summary>
+public sealed record FundsRow(string CaseNumber, string CourtCode, int Position, DateOnly MovedOn, FundsDirection Direction, long Amount);
+
+/// <summary>An <see cref="OversightDeadline"/> as stored; the view <c>oversight_flags</c> compares it with today.</summary>
+public sealed record OversightRow(string CaseNumber, string CourtCode, string Flag, string Subject, DateOnly RaisedFrom, DateOnly? Until, string Detail);
+
+/// <summary>A change-feed row; (tx_id, seq) is the event's store position and the cursor.</summary>
+public sealed record ChangeFeedRow(
+    ulong TxId, long Seq, string CaseNumber, string CourtCode, DateOnly HappenedOn, string Milestone, string Summary, long? Amount, string? Subject);
+
+/// <summary>
+/// Rows travel to PostgreSQL as one JSON array per table and are unpacked there with
+/// <c>jsonb_populate_recordset</c>: one parameter per table, one round trip per batch, and the
+/// column names are the properties' snake-case names.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PublicCase))]
+[JsonSerializable(typeof(List<CaseProgressRow>))]
+[JsonSerializable(typeof(List<CaseParticipation>))]
+[JsonSerializable(typeof(List<FundsRow>))]
+[JsonSerializable(typeof(List<SanctionEntry>))]
+[JsonSerializable(typeof(SanctionEntry))]
+[JsonSerializable(typeof(RepairNotice))]
+[JsonSerializable(typeof(CaseProgressRow))]
+[JsonSerializable(typeof(CaseParticipation))]
+[JsonSerializable(typeof(DebtorSummary))]
+[JsonSerializable(typeof(OversightRow))]
+[JsonSerializable(typeof(List<RepairNotice>))]
+[JsonSerializable(typeof(List<OversightRow>))]
+[JsonSerializable(typeof(List<ChangeFeedRow>))]
+[JsonSerializable(typeof(List<TimelineEntry>))]
+[JsonSerializable(typeof(List<SanctionChange>))]
+public sealed partial class ReadModelJsonContext : JsonSerializerContext;
+
+internal static class ReadModelJson
+{
+    /// <summary>
+    /// For writing rows: Chinese text as UTF-8 rather than \uXXXX escapes, which halves the bytes
+    /// PostgreSQL parses. Safe because this JSON only ever goes into a jsonb parameter, never into HTML.
+    /// </summary>
+    public static ReadModelJsonContext Writer { get; } = new(new JsonSerializerOptions(ReadModelJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
