@@ -11,3 +11,10 @@ export TRANSPARENCY_PG="${TRANSPARENCY_PG:-Host=127.0.0.1;Port=$PG_PORT;Username
 export TRANSPARENCY_REDIS="${TRANSPARENCY_REDIS:-127.0.0.1:$REDIS_PORT}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
+# The secret key of the resident-ID match hash (see api/Transparency.Api/Hosting/Settings.cs).
+if [ -z "${TRANSPARENCY_MATCH_KEY:-}" ] && [ -z "${TRANSPARENCY_MATCH_KEY_FILE:-}" ]; then
+  export TRANSPARENCY_MATCH_KEY_FILE="$DATA/match.key"
+  if [ ! -s "$TRANSPARENCY_MATCH_KEY_FILE" ]; then
+    mkdir -p "$DATA" && (umask 077 && head -c 32 /dev/urandom | base64 > "$TRANSPARENCY_MATCH_KEY_FILE")
+  fi
+fi
