@@ -22,7 +22,8 @@ public static class ApiHost
 
     public static WebApplication Build(string[] args, string? urls = null, bool runDaemon = true, Settings? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root is the binary's folder, so appsettings.json applies wherever the host is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (urls is not null)
             builder.WebHost.UseUrls(urls);
         builder.Services.AddTransparency(settings ?? Settings.FromEnvironment(), runDaemon);

@@ -5,20 +5,28 @@ using Npgsql;
 namespace Transparency.EventStore;
 
 /// <summary>How full the store is and how far behind each projection is: for the admin CLI and /health.</summary>
-public sealed record StoreStatistics(long EventCount, long LastSeq, IReadOnlyList<ProjectionStatus> Projections)
+/// <param name="EventCount">Null when not counted: counting scans the whole table, too slow for a health probe.</param>
+public sealed record StoreStatistics(long? EventCount, long LastSeq, IReadOnlyList<ProjectionStatus> Projections)
 {
     /// <summary>Indented camelCase JSON, e.g. <c>"eventCount": 120</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, StatisticsJsonContext.Default.StoreStatistics);
 
-    public static async Task<StoreStatistics> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    public static async Task<StoreStatistics> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
+        await ReadAsync(dataSource, countEvents: true, ct);
+
+    /// <param name="countEvents">Count every event (a full scan); without it only the last position is read (an index lookup).</param>
+    public static async Task<StoreStatistics> ReadAsync(NpgsqlDataSource dataSource, bool countEvents, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        long count, last;
-        await using (var cmd = new NpgsqlCommand("select count(*), coalesce(max(seq), 0) from events", connection))
+        long? count;
+        long last;
+        await using (var cmd = new NpgsqlCommand(countEvents
+            ? "select count(*), coalesce(max(seq), 0) from events"
+            : "select null::bigint, coalesce(max(seq), 0) from events", connection))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
-            (count, last) = (reader.GetInt64(0), reader.GetInt64(1));
+            (count, last) = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt64(1));
         }
         var projections = new List<ProjectionStatus>();
         await using (var cmd = new NpgsqlCommand("""
