@@ -3,11 +3,14 @@ namespace Transparency.EventStore;
 /// <summary>How the projection daemon paces itself. The defaults suit one API instance per machine.</summary>
 public sealed record DaemonOptions
 {
-    /// <summary>Events read per live batch; one transaction each.</summary>
-    public int BatchSize { get; init; } = 500;
+    /// <summary>
+    /// Events read per live batch; one transaction each. Caught up, a batch holds what arrived since the last one;
+    /// behind (after a restart, a burst), large batches cut the round trips and let projections write in bulk.
+    /// </summary>
+    public int BatchSize { get; init; } = 5_000;
 
-    /// <summary>Events read per batch while rebuilding.</summary>
-    public int RebuildBatchSize { get; init; } = 5000;
+    /// <summary>Events read per batch while rebuilding; the next batch is read while one is applied.</summary>
+    public int RebuildBatchSize { get; init; } = 20_000;
 
     /// <summary>
     /// How often an idle projection looks again without a notification. Needed because an event becomes

@@ -37,10 +37,19 @@ internal static class ProjectionBatch
         public long? FirstSeq { get; set; }
     }
 
-    private sealed record Row(long Seq, ulong TxId, string StreamId, long Version, string Type, string? Data, string? Metadata,
+    internal sealed record Row(long Seq, ulong TxId, string StreamId, long Version, string Type, string? Data, string? Metadata,
         DateTimeOffset RecordedAt)
     {
         public GlobalPosition Position => new(TxId, Seq);
+
+        /// <summary>The event deserialized, once something has (the read-ahead, or the apply).</summary>
+        public RecordedEvent? Event { get; set; }
+    }
+
+    /// <summary>The rows read after <see cref="After"/>; <see cref="Waiting"/> when none could be read but some are stored.</summary>
+    internal sealed record ReadBatch(GlobalPosition After, List<Row> Rows, bool Waiting = false)
+    {
+        public GlobalPosition Last => Rows.Count > 0 ? Rows[^1].Position : After;
     }
 
     // Data is fetched only for the types the projection reads; the others still move the checkpoint and
@@ -83,16 +92,27 @@ internal static class ProjectionBatch
     public static async Task<BatchOutcome> RunAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ProjectionTarget target,
         EventTypeRegistry registry, GlobalPosition after, int limit, Probe probe, CancellationToken ct)
     {
-        await ProjectionSchema.UseAsync(connection, tx, target.Schema, ct);
-        var types = target.StoredTypes.ToArray();
+        var batch = await ReadAsync(connection, tx, target, registry, after, limit, decode: false, ct);
+        return await ApplyAsync(connection, tx, target, registry, batch, probe, ct);
+    }
 
-        var rows = new List<Row>(limit);
+    /// <summary>
+    /// The events after <paramref name="after"/> that can be read now, in (tx_id, seq) order below the oldest running
+    /// transaction. Needs no transaction of its own: whichever connection reads, and whenever, no event can later
+    /// appear between <paramref name="after"/> and the last one read (its transaction would be older than that
+    /// oldest one), so a rebuild reads the next batch ahead on another connection while this one is applied.
+    /// </summary>
+    /// <param name="decode">Deserialize the events here (the read-ahead's share of the work); otherwise the apply does.</param>
+    public static async Task<ReadBatch> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, ProjectionTarget target,
+        EventTypeRegistry registry, GlobalPosition after, int limit, bool decode, CancellationToken ct)
+    {
+        var rows = new List<Row>(Math.Min(limit, 100_000));
         await using (var cmd = new NpgsqlCommand(
             $"select {Columns()} from public.events where {PostgresEventStore.VisibleAfterSql} order by tx_id, seq limit $3", connection, tx))
         {
             PostgresEventStore.AddPosition(cmd.Parameters, after);
             cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = types });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = target.StoredTypes.ToArray() });
             await ReadRowsAsync(cmd, rows, ct);
         }
         if (rows.Count == 0)
@@ -100,21 +120,50 @@ internal static class ProjectionBatch
             await using var pending = new NpgsqlCommand(
                 "select exists (select 1 from public.events where (tx_id, seq) > ($1, $2))", connection, tx);
             PostgresEventStore.AddPosition(pending.Parameters, after);
-            return new BatchOutcome(0, 0, after, Waiting: await pending.ExecuteScalarAsync(ct) is true);
+            return new ReadBatch(after, rows, Waiting: await pending.ExecuteScalarAsync(ct) is true);
         }
-
-        var ordered = target.Projection.StreamScoped
-            ? await InStreamOrderAsync(connection, tx, rows, types, ct)
-            : rows;
-        var events = ordered.Where(r => r.Data is not null).Select(r => ToEvent(r, registry)).ToList();
-        if (events.Count > 0)
+        if (decode)
         {
-            probe.FirstSeq = events[0].Seq;
+            var metadata = new Dictionary<string, EventMetadata>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                try
+                {
+                    row.Event ??= row.Data is null ? null : ToEvent(row, registry, metadata);
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+                {
+                    // Left to the apply, which fails on it with the probe set, as a batch read there would.
+                }
+            }
+        }
+        return new ReadBatch(after, rows);
+    }
+
+    /// <summary>Applies a batch read by <see cref="ReadAsync"/> (in stream order where needed) and saves the new checkpoint.</summary>
+    public static async Task<BatchOutcome> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ProjectionTarget target,
+        EventTypeRegistry registry, ReadBatch batch, Probe probe, CancellationToken ct)
+    {
+        var rows = batch.Rows;
+        if (rows.Count == 0)
+        {
+            return new BatchOutcome(0, 0, batch.After, batch.Waiting);
+        }
+        await ProjectionSchema.UseAsync(connection, tx, target.Schema, ct);
+        var ordered = target.Projection.StreamScoped
+            ? await InStreamOrderAsync(connection, tx, rows, target.StoredTypes.ToArray(), ct)
+            : rows;
+        var data = ordered.Where(r => r.Data is not null).ToList();
+        if (data.Count > 0)
+        {
+            probe.FirstSeq = data[0].Seq;
+            var metadata = new Dictionary<string, EventMetadata>(StringComparer.Ordinal);
+            var events = data.Select(r => r.Event ?? ToEvent(r, registry, metadata)).ToList();
             await target.Projection.ApplyAsync(events, new ProjectionContext(connection, tx, target.Schema), ct);
         }
         var last = rows[^1].Position;
         await SaveProgressAsync(connection, tx, target.ProgressName, last, ct);
-        return new BatchOutcome(rows.Count, events.Count, last);
+        return new BatchOutcome(rows.Count, data.Count, last);
     }
 
     /// <summary>
@@ -213,10 +262,19 @@ internal static class ProjectionBatch
         }
     }
 
-    private static RecordedEvent ToEvent(Row row, EventTypeRegistry registry) =>
+    /// <param name="metadata">Metadata already read in this batch: an append's events share theirs, so it is parsed once.</param>
+    private static RecordedEvent ToEvent(Row row, EventTypeRegistry registry, Dictionary<string, EventMetadata> metadata) =>
         new(row.Seq, row.TxId, row.StreamId, row.Version, row.Type, registry.Deserialize(row.Type, row.Data!),
-            row.Metadata is null
-                ? EventMetadata.None
-                : JsonSerializer.Deserialize(row.Metadata, MetadataJsonContext.Default.EventMetadata) ?? EventMetadata.None,
+            row.Metadata is null ? EventMetadata.None : MetadataOf(row.Metadata, metadata),
             row.RecordedAt);
+
+    private static EventMetadata MetadataOf(string json, Dictionary<string, EventMetadata> seen)
+    {
+        if (!seen.TryGetValue(json, out var metadata))
+        {
+            metadata = JsonSerializer.Deserialize(json, MetadataJsonContext.Default.EventMetadata) ?? EventMetadata.None;
+            seen[json] = metadata;
+        }
+        return metadata;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Transparency.EventStore;
@@ -29,20 +30,9 @@ internal static class ProjectionRebuild
         }
         try
         {
-            await PrepareShadowAsync(dataSource, shadow, ct);
-            var probe = new ProjectionBatch.Probe();
-            while (true)
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                var progress = await ProjectionBatch.LockProgressAsync(connection, tx, shadow.ProgressName, ct);
-                var outcome = await ProjectionBatch.RunAsync(connection, tx, shadow, registry, progress.Position, options.RebuildBatchSize, probe, ct);
-                if (outcome.Read == 0)
-                {
-                    break;
-                }
-                await tx.CommitAsync(ct);
-            }
+            var deferred = await PrepareShadowAsync(dataSource, shadow, ct);
+            await FillAsync(dataSource, registry, shadow, options, ct);
+            await CreateIndexesAsync(dataSource, deferred, ct);
             await SwapAsync(dataSource, registry, live, shadow, options, ct);
         }
         finally
@@ -52,7 +42,77 @@ internal static class ProjectionRebuild
         }
     }
 
-    private static async Task PrepareShadowAsync(NpgsqlDataSource dataSource, ProjectionTarget shadow, CancellationToken ct)
+    /// <summary>
+    /// Applies every event readable now to the shadow tables, a batch per transaction, while the next batch is read
+    /// (and deserialized) ahead on another connection: the database reads while this process applies, and the other
+    /// way round. Each batch still commits with its checkpoint, exactly as a live batch does.
+    /// </summary>
+    private static async Task FillAsync(NpgsqlDataSource dataSource, EventTypeRegistry registry, ProjectionTarget shadow,
+        DaemonOptions options, CancellationToken ct)
+    {
+        var batches = Channel.CreateBounded<ProjectionBatch.ReadBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(reading.Token);
+                var after = GlobalPosition.Start;
+                while (true)
+                {
+                    var batch = await ProjectionBatch.ReadAsync(connection, null, shadow, registry, after, options.RebuildBatchSize, decode: true,
+                        reading.Token);
+                    await batches.Writer.WriteAsync(batch, reading.Token);
+                    if (batch.Rows.Count == 0)
+                    {
+                        break;
+                    }
+                    after = batch.Last;
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, reading.Token);
+        try
+        {
+            var probe = new ProjectionBatch.Probe();
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                if (batch.Rows.Count == 0)
+                {
+                    break;
+                }
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var progress = await ProjectionBatch.LockProgressAsync(connection, tx, shadow.ProgressName, ct);
+                if (progress.Position != batch.After)
+                {
+                    throw new InvalidOperationException(
+                        $"rebuild of '{shadow.Projection.Name}' read ahead from {batch.After} but its checkpoint is at {progress.Position}");
+                }
+                await ProjectionBatch.ApplyAsync(connection, tx, shadow, registry, batch, probe, ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            await reading.CancelAsync();
+            try
+            {
+                await reader;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped reading ahead because applying stopped.
+            }
+        }
+    }
+
+    /// <summary>Empties the shadow schema and creates the tables; returns the definitions of the indexes it left out.</summary>
+    private static async Task<List<string>> PrepareShadowAsync(NpgsqlDataSource dataSource, ProjectionTarget shadow, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -67,6 +127,56 @@ internal static class ProjectionRebuild
             await reset.ExecuteNonQueryAsync(ct);
         }
         await ProjectionSchema.EnsureAsync(shadow.Projection, connection, tx, shadow.Schema, ct);
+
+        // Indexes that back a constraint stay: the projection's writes rely on them.
+        var deferred = new List<string>();
+        await using (var find = new NpgsqlCommand("""
+            select format('drop index %I.%I', i.schemaname, i.indexname), i.indexdef
+            from pg_indexes i
+            where i.schemaname = $1 and i.indexname = any($2)
+              and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = $1::regnamespace)
+            order by i.indexname
+            """, connection, tx))
+        {
+            find.Parameters.Add(new NpgsqlParameter { Value = shadow.Schema });
+            find.Parameters.Add(new NpgsqlParameter
+            {
+                Value = shadow.Projection.IndexesBuiltAfterRebuild.ToArray(),
+                NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            });
+            var drops = new List<string>();
+            await using (var reader = await find.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    drops.Add(reader.GetString(0));
+                    deferred.Add(reader.GetString(1));
+                }
+            }
+            if (drops.Count > 0)
+            {
+                await using var drop = new NpgsqlCommand(string.Join(";\n", drops), connection, tx);
+                await drop.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+        return deferred;
+    }
+
+    /// <summary>Creates the indexes left out while filling (their definitions name the shadow schema), before the swap.</summary>
+    private static async Task CreateIndexesAsync(NpgsqlDataSource dataSource, List<string> definitions, CancellationToken ct)
+    {
+        if (definitions.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand("set local maintenance_work_mem = '256MB';\n" + string.Join(";\n", definitions), connection, tx)
+        {
+            CommandTimeout = 0,
+        };
+        await cmd.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
 

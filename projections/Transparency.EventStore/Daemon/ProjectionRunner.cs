@@ -14,6 +14,7 @@ internal sealed class ProjectionRunner(
     private readonly WakeSignal _wake = new();
     private int _failures;
     private int _carefulLeft;
+    private Task<ProjectionBatch.ReadBatch?>? _ahead;
 
     public string Name => target.Projection.Name;
 
@@ -97,13 +98,47 @@ internal sealed class ProjectionRunner(
         {
             return new BatchOutcome(0, 0, progress.Position);
         }
-        var outcome = await ProjectionBatch.RunAsync(connection, tx, target, registry, progress.Position, limit, probe, ct);
+        var batch = await TakeReadAheadAsync(progress.Position, limit)
+            ?? await ProjectionBatch.ReadAsync(connection, tx, target, registry, progress.Position, limit, decode: false, ct);
+        if (batch.Rows.Count == options.BatchSize && limit == options.BatchSize)
+        {
+            // Behind: read the next batch on another connection while this one is applied (see ProjectionBatch.ReadAsync).
+            _ahead = ReadAheadAsync(batch.Last, limit, ct);
+        }
+        var outcome = await ProjectionBatch.ApplyAsync(connection, tx, target, registry, batch, probe, ct);
         if (outcome.Read > 0)
         {
             await tx.CommitAsync(ct);
         }
         return outcome;
     }
+
+    /// <summary>The batch read ahead, if it starts at the checkpoint (a failed batch or a rebuild's swap moves it) and fits the limit.</summary>
+    private async Task<ProjectionBatch.ReadBatch?> TakeReadAheadAsync(GlobalPosition checkpoint, int limit)
+    {
+        if (_ahead is not { } ahead)
+        {
+            return null;
+        }
+        _ahead = null;
+        var batch = await ahead;
+        return batch is { Rows.Count: > 0 } && batch.After == checkpoint && batch.Rows.Count <= limit ? batch : null;
+    }
+
+    private Task<ProjectionBatch.ReadBatch?> ReadAheadAsync(GlobalPosition after, int limit, CancellationToken ct) => Task.Run(async () =>
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            return await ProjectionBatch.ReadAsync(connection, null, target, registry, after, limit, decode: true, ct);
+        }
+        catch (Exception e)
+        {
+            // Only an optimisation: the batch is read again inside its own transaction.
+            logger?.LogDebug(e, "projection {Projection}: read-ahead failed", Name);
+            return null;
+        }
+    }, CancellationToken.None);
 
     private async Task EnsureSchemaAsync(CancellationToken ct)
     {

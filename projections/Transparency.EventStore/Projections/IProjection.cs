@@ -25,6 +25,13 @@ public interface IProjection
     Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct);
 
     /// <summary>
+    /// Indexes (by name, as <see cref="CreateSchemaAsync"/> creates them) that a rebuild may drop while it fills its
+    /// new tables and create again before the swap: one sort over the finished table costs far less than
+    /// maintaining the index row by row. Leave out the indexes the projection's own writes look rows up by.
+    /// </summary>
+    IReadOnlyCollection<string> IndexesBuiltAfterRebuild => [];
+
+    /// <summary>
     /// Writes the effect of <paramref name="events"/> (in order) through <see cref="ProjectionContext.Connection"/>,
     /// inside <see cref="ProjectionContext.Transaction"/>; commits with the checkpoint, or not at all.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Transparency.Projections.Cases;
 using Transparency.Projections.Identifiers;
 using static Transparency.Projections.Cases.CaseEvents;
@@ -128,11 +129,12 @@ public static class PublicCaseProjection
     };
 
     /// <summary>The milestone code of an event: its stored name without the version (<c>case.asset_seized</c>).</summary>
-    public static string Milestone(ICaseEvent e)
-    {
-        var stored = CaseEventTypes.StoredNameOf(e);
-        return stored[..stored.LastIndexOf('.')];
-    }
+    public static string Milestone(ICaseEvent e) =>
+        Milestones.GetValueOrDefault(e.GetType()) ?? throw new ArgumentException($"{e.GetType().Name} has no stored name", nameof(e));
+
+    // Every event applied adds a timeline entry naming its milestone: computed once per type.
+    private static readonly FrozenDictionary<Type, string> Milestones = CaseEventTypes.All.ToFrozenDictionary(
+        t => t.ClrType, t => t.StoredName[..t.StoredName.LastIndexOf('.')]);
 
     private static PublicCase With(PublicCase c, ICaseEvent e, string summary, long? amount = null, string? subject = null) =>
         c with { Timeline = [.. c.Timeline, new TimelineEntry(e.On, Milestone(e), summary, amount, subject)] };
@@ -232,14 +234,27 @@ public static class PublicCaseProjection
     }
 
     /// <summary>DOMAIN.md: organisations in full; natural persons in full only while on a public list; everyone else masked.</summary>
-    private static List<PublicParty> ShownNames(IReadOnlyList<PublicParty> parties, IReadOnlyList<PublicSanction> sanctions) =>
-        parties.Select(p =>
+    /// <remarks>Runs on every event; most leave every name as it was, and then the list itself is kept.</remarks>
+    private static IReadOnlyList<PublicParty> ShownNames(IReadOnlyList<PublicParty> parties, IReadOnlyList<PublicSanction> sanctions)
+    {
+        List<PublicParty>? changed = null;
+        for (var i = 0; i < parties.Count; i++)
         {
-            if (p.Kind == PartyKind.Organisation)
+            var p = parties[i];
+            var shown = p;
+            if (p.Kind != PartyKind.Organisation)
             {
-                return p;
+                var listed = sanctions.FirstOrDefault(s => s.IsActive && s.IsPublic && s.DebtorKey == p.DebtorKey);
+                var name = listed?.ListedName ?? PersonName.Mask(p.Name);
+                shown = name == p.Name ? p : p with { Name = name };
             }
-            var listed = sanctions.FirstOrDefault(s => s.IsActive && s.IsPublic && s.DebtorKey == p.DebtorKey);
-            return p with { Name = listed?.ListedName ?? PersonName.Mask(p.Name) };
-        }).ToList();
+            if (changed is null && !ReferenceEquals(shown, p))
+            {
+                changed = new List<PublicParty>(parties.Count);
+                changed.AddRange(parties.Take(i));
+            }
+            changed?.Add(shown);
+        }
+        return changed ?? parties;
+    }
 }

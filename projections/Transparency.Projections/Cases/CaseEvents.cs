@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Transparency.EventStore;
@@ -267,12 +268,15 @@ public static class CaseEventTypes
     private static void Add<T>(EventTypeRegistry registry, JsonTypeInfo<T> info) where T : ICaseEvent =>
         registry.Register(StoredNameOf(typeof(T)), info);
 
+    // Looked up for every event applied (each timeline entry names its milestone), so by hash, not by scan.
+    private static readonly FrozenDictionary<Type, string> StoredNames = All.ToFrozenDictionary(t => t.ClrType, t => t.StoredName);
+
     public static string StoredNameOf(Type clrType) =>
-        All.FirstOrDefault(t => t.ClrType == clrType)?.StoredName
+        StoredNames.GetValueOrDefault(clrType)
         ?? throw new ArgumentException($"{clrType.Name} has no stored name", nameof(clrType));
 
     public static string StoredNameOf(ICaseEvent e) =>
-        All.FirstOrDefault(t => t.ClrType == e.GetType())?.StoredName
+        StoredNames.GetValueOrDefault(e.GetType())
         ?? throw new ArgumentException($"{e.GetType().Name} has no stored name", nameof(e));
 }
 

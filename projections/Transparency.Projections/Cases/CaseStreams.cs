@@ -12,7 +12,8 @@ public sealed record CaseAppendOutcome(CaseDecision Decision, AppendResult? Appe
 /// Decide, then append: reads the case stream, folds it, runs <see cref="CaseDecider"/> on the
 /// proposed events and appends them only if every one is accepted, expecting the version it
 /// decided on. A concurrent writer makes the append throw <see cref="ConcurrencyException"/>;
-/// deciding again on the fresh state is the caller's retry.
+/// deciding again on the fresh state is the caller's retry. A retry carrying an idempotency key
+/// that is already stored gets the earlier result back and appends nothing.
 /// </summary>
 public sealed class CaseStreams(PostgresEventStore store, TimeProvider clock)
 {
@@ -28,6 +29,15 @@ public sealed class CaseStreams(PostgresEventStore store, TimeProvider clock)
     public async Task<CaseAppendOutcome> AppendAsync(string caseNumber, IReadOnlyList<ICaseEvent> events, EventMetadata? metadata = null,
         CancellationToken ct = default)
     {
+        if (metadata?.IdempotencyKey is { Length: > 0 } key && await store.FindIdempotentAppendAsync(key, ct) is { } earlier)
+        {
+            // Checked before deciding: the state now holds the retried events, so the decider would refuse
+            // them (a second filing, a sanction id taken) and the retry would look like a rejection.
+            var streamId = StreamId(caseNumber);
+            var result = earlier.FirstOrDefault(r => r.StreamId == streamId)
+                ?? throw new InvalidOperationException($"idempotency key '{key}' was used for another stream than '{streamId}'");
+            return new CaseAppendOutcome(CaseDecision.Accept(await LoadAsync(caseNumber, ct)), result);
+        }
         var state = await LoadAsync(caseNumber, ct);
         var decision = CaseDecider.DecideAll(state, events, clock);
         if (!decision.IsAccepted)

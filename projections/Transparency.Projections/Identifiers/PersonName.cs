@@ -39,7 +39,12 @@ public static class PersonName
     public static string Mask(string fullName)
     {
         ArgumentNullException.ThrowIfNull(fullName);
-        var characters = Characters(fullName);
+        var trimmed = fullName.Trim();
+        if (IsOneCharPerCharacter(trimmed))
+        {
+            return MaskChars(trimmed);
+        }
+        var characters = Characters(trimmed);
         if (characters.Length <= 1)
         {
             return new string('*', characters.Length);
@@ -49,6 +54,42 @@ public static class PersonName
         return string.Concat(characters.Take(surnameLength))
             + string.Concat(characters.Skip(surnameLength).Select(c => IsSeparator(c) ? c : "*"));
     }
+
+    // The projection masks every party's name on every event it applies, so the common case (Han
+    // characters, ASCII, the name separators) skips text-element segmentation: each of those chars is
+    // a character of its own, never joined to a neighbour, and the result is the same.
+    private static bool IsOneCharPerCharacter(string name)
+    {
+        foreach (var c in name)
+        {
+            var simple = c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (> ' ' and < '\u007F')
+                or '·' or '•' or '・' or ' ';
+            if (!simple)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string MaskChars(string name)
+    {
+        if (name.Length <= 1)
+        {
+            return new string('*', name.Length);
+        }
+        var surnameLength = name.Length >= 3 && CompoundSurnames.Contains(name[..2]) ? 2 : 1;
+        return string.Create(name.Length, (name, surnameLength), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.name[i];
+                span[i] = i < state.surnameLength || IsSeparator(c) ? c : '*';
+            }
+        });
+    }
+
+    private static bool IsSeparator(char c) => c is '·' or '•' or '・' or '.' || char.IsWhiteSpace(c);
 
     private static int SurnameLength(string[] characters)
     {

@@ -1,15 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using Transparency.EventStore;
 using Transparency.Projections.CaseProgress;
 using Transparency.Projections.Cases;
 using Transparency.Projections.ChangeFeed;
-using Transparency.Projections.Debtors;
-using Transparency.Projections.Oversight;
-using Transparency.Projections.RepairNotices;
-using Transparency.Projections.Sanctions;
 
 namespace Transparency.Projections.ReadModels;
 
@@ -38,6 +32,14 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
 
     public bool StreamScoped => true;
 
+    /// <summary>The readers' indexes; the writer finds rows by the primary keys and by <c>sanction_entries_case</c>.</summary>
+    public IReadOnlyCollection<string> IndexesBuiltAfterRebuild { get; } =
+    [
+        "case_progress_court_filed", "case_parties_debtor", "case_parties_public_id", "case_funds_court_month",
+        "sanction_entries_debtor", "sanction_entries_public_id", "sanction_entries_valid", "sanction_entries_page",
+        "sanction_entries_court_listings", "repair_notices_published", "repair_notices_debtor", "oversight_deadlines_raised",
+    ];
+
     public async Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(CaseReadModelsSchema.Sql, context.Connection, context.Transaction);
@@ -49,7 +51,7 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
         var streams = events.Select(e => e.StreamId).Distinct().ToArray();
         var known = await LoadAsync(context, streams, ct);
         var result = Project(known, events, masker);
-        await WriteAsync(context, result, ct);
+        await CaseReadModelsWriter.WriteAsync(context, result, known, ct);
     }
 
     /// <summary>
@@ -96,100 +98,5 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
                 ?? throw new JsonException("public_cases.state is null");
         }
         return known;
-    }
-
-    /// <summary>
-    /// The writer: replaces every derived row of the touched cases and appends the changes, in
-    /// one round trip inside the daemon's transaction (which also moves the checkpoint).
-    /// </summary>
-    private static async Task WriteAsync(ProjectionContext context, CaseBatchResult result, CancellationToken ct)
-    {
-        if (result.Cases.Count == 0)
-        {
-            return;
-        }
-        var ctx = ReadModelJson.Writer;
-        var states = result.Cases;
-        var caseNumbers = states.Select(s => s.CaseNumber).ToArray();
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
-
-        batch.BatchCommands.Add(Command("""
-            insert into public_cases (stream_id, case_number, version, state)
-            select x.stream_id, x.case_number, x.version, x.state
-            from jsonb_to_recordset($1) as x(stream_id text, case_number text, version bigint, state jsonb)
-            on conflict (stream_id) do update set case_number = excluded.case_number, version = excluded.version, state = excluded.state
-            """, Json(StatesJson(states))));
-
-        Replace(batch, "case_progress", caseNumbers,
-            JsonSerializer.Serialize(states.Select(s => CaseProgressRow.From(s.StreamId, s.State)).ToList(), ctx.ListCaseProgressRow));
-        Replace(batch, "case_parties", caseNumbers,
-            JsonSerializer.Serialize(states.SelectMany(s => CaseParticipations.From(s.State)).ToList(), ctx.ListCaseParticipation));
-        Replace(batch, "case_funds", caseNumbers,
-            JsonSerializer.Serialize(states.SelectMany(s => s.State.Funds.Select((f, i) =>
-                new FundsRow(s.CaseNumber, s.State.CourtCode, i, f.On, f.Direction, f.Amount))).ToList(), ctx.ListFundsRow));
-        Replace(batch, "sanction_entries", caseNumbers,
-            JsonSerializer.Serialize(states.SelectMany(s => SanctionEntries.From(s.State)).ToList(), ctx.ListSanctionEntry),
-            SanctionColumns);
-        Replace(batch, "repair_notices", caseNumbers,
-            JsonSerializer.Serialize(states.SelectMany(s => RepairNotices.RepairNotices.From(s.State)).ToList(), ctx.ListRepairNotice));
-        Replace(batch, "oversight_deadlines", caseNumbers,
-            JsonSerializer.Serialize(states.SelectMany(s => OversightFlags.Deadlines(s.State).Select(d =>
-                new OversightRow(s.CaseNumber, s.State.CourtCode, d.Flag.Code(), d.Subject, d.RaisedFrom, d.Until, d.Detail))).ToList(),
-                ctx.ListOversightRow));
-
-        if (result.Changes.Count > 0)
-        {
-            batch.BatchCommands.Add(Command("""
-                insert into change_feed select * from jsonb_populate_recordset(null::change_feed, $1)
-                on conflict (tx_id, seq) do nothing
-                """, Json(JsonSerializer.Serialize(result.Changes.ToList(), ctx.ListChangeFeedRow))));
-        }
-        await batch.ExecuteNonQueryAsync(ct);
-    }
-
-    // The generated validity interval cannot be inserted, so this table names its columns.
-    private const string SanctionColumns = """
-        entry_id, case_number, court_code, sanction_id, kind, is_public, debtor_kind, debtor_name, debtor_public_id,
-        debtor_key, ground, document_number, obligation, performance, listed_on, period_end, lifted_on, lift_reason,
-        repair_notice_number, history
-        """;
-
-    private static void Replace(NpgsqlBatch batch, string table, string[] caseNumbers, string rowsJson, string columns = "*")
-    {
-        batch.BatchCommands.Add(Command($"delete from {table} where case_number = any($1)",
-            new NpgsqlParameter { Value = caseNumbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }));
-        var insertColumns = columns == "*" ? "" : $"({columns})";
-        batch.BatchCommands.Add(Command(
-            $"insert into {table} {insertColumns} select {columns} from jsonb_populate_recordset(null::{table}, $1)", Json(rowsJson)));
-    }
-
-    private static string StatesJson(IReadOnlyList<StoredCase> states)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartArray();
-            foreach (var s in states)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("stream_id", s.StreamId);
-                writer.WriteString("case_number", s.CaseNumber);
-                writer.WriteNumber("version", s.Version);
-                writer.WritePropertyName("state");
-                JsonSerializer.Serialize(writer, s.State, ReadModelJson.Writer.PublicCase);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static NpgsqlParameter Json(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
-
-    private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter parameter)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(parameter);
-        return command;
     }
 }

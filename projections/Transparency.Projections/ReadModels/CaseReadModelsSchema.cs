@@ -103,6 +103,8 @@ internal static class CaseReadModelsSchema
         create index if not exists sanction_entries_public_id on sanction_entries (debtor_public_id, debtor_name);
         create index if not exists sanction_entries_valid on sanction_entries using gist (valid);
         create index if not exists sanction_entries_page on sanction_entries (listed_on desc, entry_id desc) where is_public;
+        -- Active listings per court and day (court_statistics): by court first, the day on the btree.
+        create index if not exists sanction_entries_court_listings on sanction_entries (court_code, listed_on) where kind = 'DishonestList';
 
         create table if not exists repair_notices (
             notice_number    text not null,
@@ -245,7 +247,9 @@ internal static class CaseReadModelsSchema
                     where p.court_code = b.court_code and p.filed_on <= b.as_at and p.deadline < b.as_at
                       and (p.closed_on is null or p.closed_on > b.as_at)) as open_past_period,
                    (select count(*) from sanction_entries s
-                    where s.court_code = b.court_code and s.kind = 'DishonestList' and s.valid @> b.as_at) as active_listings
+                    where s.court_code = b.court_code and s.kind = 'DishonestList'
+                      -- valid @> as_at, spelled out: on the gist index of valid the planner scans every court's listings.
+                      and s.listed_on <= b.as_at and (s.lifted_on is null or s.lifted_on > b.as_at)) as active_listings
             from bounds b
             left join filed f on f.court_code = b.court_code and f.month = b.month
             left join concluded c on c.court_code = b.court_code and c.month = b.month

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Transparency.Projections.CaseProgress;
+using Transparency.Projections.Cases;
 using Transparency.Projections.Debtors;
 using Transparency.Projections.Oversight;
 using Transparency.Projections.RepairNotices;
@@ -20,9 +21,9 @@ public sealed record ChangeFeedRow(
     ulong TxId, long Seq, string CaseNumber, string CourtCode, DateOnly HappenedOn, string Milestone, string Summary, long? Amount, string? Subject);
 
 /// <summary>
-/// Rows travel to PostgreSQL as one JSON array per table and are unpacked there with
-/// <c>jsonb_populate_recordset</c>: one parameter per table, one round trip per batch, and the
-/// column names are the properties' snake-case names.
+/// The JSON of the read models: the jsonb columns, and for small batches the rows themselves,
+/// sent as one JSON array per table and unpacked with <c>jsonb_populate_recordset</c> (column
+/// names are the properties' snake-case names). See <see cref="CaseReadModelsWriter"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -43,6 +44,12 @@ public sealed record ChangeFeedRow(
 [JsonSerializable(typeof(List<ChangeFeedRow>))]
 [JsonSerializable(typeof(List<TimelineEntry>))]
 [JsonSerializable(typeof(List<SanctionChange>))]
+[JsonSerializable(typeof(IReadOnlyList<PublicParty>))]
+[JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<PublicSeizure>))]
+[JsonSerializable(typeof(IReadOnlyList<CaseSanctionView>))]
+[JsonSerializable(typeof(IReadOnlyList<MilestoneDeadline>))]
+[JsonSerializable(typeof(IReadOnlyList<SanctionChange>))]
 public sealed partial class ReadModelJsonContext : JsonSerializerContext;
 
 internal static class ReadModelJson
