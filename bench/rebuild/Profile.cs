@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Transparency.EventStore;
+using Transparency.Projections.CaseProgress;
+using Transparency.Projections.Cases;
+using Transparency.Projections.Debtors;
+using Transparency.Projections.Demo;
+using Transparency.Projections.ReadModels;
+using Transparency.Projections.Sanctions;
+
+/// <summary>`--profile`: the client's share of a rebuild, in memory and without a database, phase by phase.</summary>
+internal static class ClientProfile
+{
+    public static void Run(int cases, TextWriter log)
+    {
+        var masker = new PartyMasker(RandomNumberGenerator.GetBytes(32));
+        var generated = new DemoCaseGenerator(2024, DateOnly.FromDateTime(DateTime.UtcNow)).Generate(cases).ToList();
+        var ctx = CaseEventsJsonContext.Default;
+        var stored = new List<(string Stream, long Version, string Type, Type Clr, string Json)>();
+        foreach (var c in generated)
+        {
+            var v = 0L;
+            foreach (var e in c.Events)
+            {
+                stored.Add((c.StreamId, ++v, CaseEventTypes.StoredNameOf(e), e.GetType(), JsonSerializer.Serialize(e, e.GetType(), ctx)));
+            }
+        }
+        log.WriteLine($"profile: {cases:N0} cases, {stored.Count:N0} events, {stored.Sum(s => s.Json.Length) / stored.Count} chars of JSON each");
+        for (var round = 0; round < 3; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            var events = new List<RecordedEvent>(stored.Count);
+            var seq = 0L;
+            foreach (var s in stored)
+            {
+                var data = JsonSerializer.Deserialize(s.Json, s.Clr, ctx)!;
+                var meta = JsonSerializer.Deserialize("{\"actor\":\"demo-seed\"}", typeof(EventMetadata), MetaContext.Default);
+                events.Add(new RecordedEvent(++seq, 1000, s.Stream, s.Version, s.Type, data, (EventMetadata)meta!, DateTimeOffset.UtcNow));
+            }
+            var deserialize = clock.Elapsed;
+            clock.Restart();
+            var results = new List<CaseBatchResult>();
+            for (var i = 0; i < events.Count; i += 20_000)
+            {
+                results.Add(CaseReadModelsProjection.Project(new Dictionary<string, PublicCase>(), events.GetRange(i, Math.Min(20_000, events.Count - i)), masker));
+            }
+            var apply = clock.Elapsed;
+            clock.Restart();
+            var rows = 0L;
+            var chars = 0L;
+            var rm = ReadModelJsonContext.Default;
+            foreach (var r in results)
+            {
+                foreach (var s in r.Cases)
+                {
+                    chars += JsonSerializer.Serialize(s.State, rm.PublicCase).Length;
+                }
+            }
+            var state = clock.Elapsed;
+            clock.Restart();
+            foreach (var r in results)
+            {
+                foreach (var s in r.Cases)
+                {
+                    var p = CaseProgressRow.From(s.StreamId, s.State);
+                    chars += JsonSerializer.Serialize(p, rm.CaseProgressRow).Length;
+                    rows += 1 + CaseParticipations.From(s.State).Count + SanctionEntries.From(s.State).Count + s.State.Funds.Count;
+                }
+                rows += r.Changes.Count;
+            }
+            var derived = clock.Elapsed;
+            double Us(TimeSpan t) => t.TotalMicroseconds / events.Count;
+            log.WriteLine($"profile round {round + 1}: per event: deserialize {Us(deserialize):0.0} µs, apply {Us(apply):0.0} µs, "
+                + $"state JSON {Us(state):0.0} µs, case progress rows + JSON {Us(derived):0.0} µs; {rows:N0} rows, {chars / 1048576.0:N0} MiB JSON");
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(EventMetadata))]
+internal sealed partial class MetaContext : System.Text.Json.Serialization.JsonSerializerContext;
