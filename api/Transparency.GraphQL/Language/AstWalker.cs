@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace Transparency.GraphQL.Language;
 
 /// <summary>
@@ -361,22 +364,35 @@ public sealed class AstWalker
 /// Runs several visitors in one walk (graphql-js's visitInParallel): each keeps its own skip
 /// and break state, so one rule skipping a subtree or stopping does not affect the others.
 /// When every visitor is skipping, the subtree is skipped for the walk (and its hook) too.
+/// A visitor is called only for the node kinds it overrides a method of (found once per
+/// visitor type): validation runs some 27 rules and most nodes are names, which none reads.
 /// </summary>
 public sealed class ParallelVisitor : AstVisitor
 {
     // Marks a visitor that returned Break; never a node of the walked tree.
     private static readonly Node Stopped = new NameNode(string.Empty);
 
+    private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
+
     private readonly AstVisitor[] _visitors;
 
     // Per visitor: null while active, the node it skipped until that node is left, or Stopped.
     private readonly Node?[] _skipping;
+
+    // Per node kind: the indices of the visitors whose Enter (Leave) does something for it.
+    private readonly int[][] _entering;
+    private readonly int[][] _leaving;
+
+    // Visitors not null in _skipping, and of those the ones Stopped.
+    private int _inactive;
+    private int _stopped;
 
     public ParallelVisitor(IEnumerable<AstVisitor> visitors)
     {
         ArgumentNullException.ThrowIfNull(visitors);
         _visitors = [.. visitors];
         _skipping = new Node?[_visitors.Length];
+        (_entering, _leaving) = DispatchTable.For(_visitors);
     }
 
     public IReadOnlyList<AstVisitor> Visitors => _visitors;
@@ -392,8 +408,10 @@ public sealed class ParallelVisitor : AstVisitor
 
     public override VisitAction Enter(Node node)
     {
-        var allInactive = true;
-        for (var i = 0; i < _visitors.Length; i++)
+        ArgumentNullException.ThrowIfNull(node);
+
+        // A visitor that does nothing for this kind would answer Continue: it stays active.
+        foreach (var i in _entering[(int)node.Kind])
         {
             if (_skipping[i] is null)
             {
@@ -401,59 +419,148 @@ public sealed class ParallelVisitor : AstVisitor
                 if (action == VisitAction.Skip)
                 {
                     _skipping[i] = node;
+                    _inactive++;
                 }
                 else if (action == VisitAction.Break)
                 {
                     _skipping[i] = Stopped;
-                }
-                else
-                {
-                    allInactive = false;
+                    _inactive++;
+                    _stopped++;
                 }
             }
         }
 
-        if (!allInactive)
+        if (_inactive < _visitors.Length)
         {
             return VisitAction.Continue;
         }
 
         // Nobody wants this subtree: skip it for the walk, and wake those that skipped at this node,
         // since the walk will not call Leave for it.
-        var allStopped = true;
         for (var i = 0; i < _skipping.Length; i++)
         {
             if (ReferenceEquals(_skipping[i], node))
             {
                 _skipping[i] = null;
+                _inactive--;
             }
-
-            allStopped &= ReferenceEquals(_skipping[i], Stopped);
         }
 
-        return allStopped ? VisitAction.Break : VisitAction.Skip;
+        return _stopped == _visitors.Length ? VisitAction.Break : VisitAction.Skip;
     }
 
     public override VisitAction Leave(Node node)
     {
-        var allStopped = true;
-        for (var i = 0; i < _visitors.Length; i++)
+        ArgumentNullException.ThrowIfNull(node);
+        var skipping = _inactive > _stopped;
+        foreach (var i in _leaving[(int)node.Kind])
         {
-            if (_skipping[i] is null)
+            if (_skipping[i] is null && _visitors[i].Leave(node) == VisitAction.Break)
             {
-                if (_visitors[i].Leave(node) == VisitAction.Break)
-                {
-                    _skipping[i] = Stopped;
-                }
+                _skipping[i] = Stopped;
+                _inactive++;
+                _stopped++;
             }
-            else if (ReferenceEquals(_skipping[i], node))
-            {
-                _skipping[i] = null;
-            }
-
-            allStopped &= ReferenceEquals(_skipping[i], Stopped);
         }
 
-        return allStopped && _visitors.Length > 0 ? VisitAction.Break : VisitAction.Continue;
+        // Those that skipped at this node see the walk again from here on (not this Leave).
+        if (skipping)
+        {
+            for (var i = 0; i < _skipping.Length; i++)
+            {
+                if (ReferenceEquals(_skipping[i], node))
+                {
+                    _skipping[i] = null;
+                    _inactive--;
+                }
+            }
+        }
+
+        return _stopped == _visitors.Length && _visitors.Length > 0 ? VisitAction.Break : VisitAction.Continue;
+    }
+
+    /// <summary>
+    /// Per node kind, which of a list of visitors to call on Enter and on Leave; built once per
+    /// list of visitor types (validation builds the same list for every document).
+    /// </summary>
+    private static class DispatchTable
+    {
+        private static readonly ConcurrentDictionary<TypeList, (int[][] Entering, int[][] Leaving)> ByTypes = new();
+
+        public static (int[][] Entering, int[][] Leaving) For(AstVisitor[] visitors)
+        {
+            var types = new Type[visitors.Length];
+            for (var i = 0; i < visitors.Length; i++)
+            {
+                types[i] = visitors[i].GetType();
+            }
+
+            return ByTypes.GetOrAdd(new TypeList(types), static key => Build(key.Types));
+        }
+
+        private static (int[][] Entering, int[][] Leaving) Build(Type[] types)
+        {
+            var kinds = types.Select(VisitedKinds.Of).ToArray();
+            var entering = new int[KindCount][];
+            var leaving = new int[KindCount][];
+            for (var kind = 0; kind < KindCount; kind++)
+            {
+                entering[kind] = [.. Enumerable.Range(0, types.Length).Where(i => kinds[i].Enters[kind])];
+                leaving[kind] = [.. Enumerable.Range(0, types.Length).Where(i => kinds[i].Leaves[kind])];
+            }
+
+            return (entering, leaving);
+        }
+    }
+
+    private readonly struct TypeList(Type[] types) : IEquatable<TypeList>
+    {
+        public Type[] Types { get; } = types;
+
+        public bool Equals(TypeList other) => Types.AsSpan().SequenceEqual(other.Types);
+
+        public override bool Equals(object? obj) => obj is TypeList other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = default(HashCode);
+            foreach (var type in Types)
+            {
+                hash.Add(type);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>The node kinds a visitor type overrides Enter or Leave methods for.</summary>
+    private sealed class VisitedKinds
+    {
+        private static readonly ConcurrentDictionary<Type, VisitedKinds> ByType = new();
+
+        private VisitedKinds(Type type)
+        {
+            Enters = new bool[KindCount];
+            Leaves = new bool[KindCount];
+            var overridden = type
+                .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Where(method => method.DeclaringType != typeof(AstVisitor)
+                    && method.GetBaseDefinition().DeclaringType == typeof(AstVisitor))
+                .Select(method => method.Name)
+                .ToHashSet(StringComparer.Ordinal);
+            var entersAll = overridden.Contains(nameof(Enter));
+            var leavesAll = overridden.Contains(nameof(Leave));
+            foreach (var kind in Enum.GetValues<NodeKind>())
+            {
+                Enters[(int)kind] = entersAll || overridden.Contains(nameof(Enter) + kind);
+                Leaves[(int)kind] = leavesAll || overridden.Contains(nameof(Leave) + kind);
+            }
+        }
+
+        public bool[] Enters { get; }
+
+        public bool[] Leaves { get; }
+
+        public static VisitedKinds Of(Type type) => ByType.GetOrAdd(type, static t => new VisitedKinds(t));
     }
 }

@@ -247,6 +247,13 @@ public sealed class FieldDefinition
 
     public SyncFieldResolver? ResolveSync { get; init; }
 
+    /// <summary>
+    /// A resolver that needs only the parent value and the arguments; when set, the executor
+    /// calls it rather than ResolveSync or Resolve (which should answer the same, for callers
+    /// that build a context themselves).
+    /// </summary>
+    public SourceFieldResolver? ResolveFromSource { get; init; }
+
     /// <summary>For subscription root fields: produces the event stream (graphql-js's subscribe).</summary>
     public SubscriptionResolver? Subscribe { get; init; }
 
@@ -383,7 +390,7 @@ public sealed class EnumType : NamedType
     {
         if (input is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json)
         {
-            input = json.GetString();
+            input = Utilities.JsonValues.Text(json);
         }
 
         if (input is not string name)

@@ -42,15 +42,15 @@ public static class Introspection
 
     public static readonly ObjectType SchemaType = new("__Schema", () =>
     [
-        Field("description", Scalars.String, c => ((GraphQLSchema)c.Source!).Description),
-        Field("types", NonNullListOfNonNull(TypeType), c => ((GraphQLSchema)c.Source!).TypeMap.Values, "A list of all types supported by this server."),
-        Field("queryType", NonNull(TypeType), c => ((GraphQLSchema)c.Source!).QueryType, "The type that query operations will be rooted at."),
-        Field("mutationType", TypeType, c => ((GraphQLSchema)c.Source!).MutationType, "If this server supports mutation, the type that mutation operations will be rooted at."),
-        Field("subscriptionType", TypeType, c => ((GraphQLSchema)c.Source!).SubscriptionType, "If this server support subscription, the type that subscription operations will be rooted at."),
+        Field("description", Scalars.String, (s, _) => ((GraphQLSchema)s!).Description),
+        Field("types", NonNullListOfNonNull(TypeType), (s, _) => ((GraphQLSchema)s!).TypeMap.Values, "A list of all types supported by this server."),
+        Field("queryType", NonNull(TypeType), (s, _) => ((GraphQLSchema)s!).QueryType, "The type that query operations will be rooted at."),
+        Field("mutationType", TypeType, (s, _) => ((GraphQLSchema)s!).MutationType, "If this server supports mutation, the type that mutation operations will be rooted at."),
+        Field("subscriptionType", TypeType, (s, _) => ((GraphQLSchema)s!).SubscriptionType, "If this server support subscription, the type that subscription operations will be rooted at."),
         Field(
             "directives",
             NonNullListOfNonNull(DirectiveType),
-            c => Visible(((GraphQLSchema)c.Source!).Directives, d => d.IsDeprecated, c),
+            (s, args) => Visible(((GraphQLSchema)s!).Directives, d => d.IsDeprecated, args),
             "A list of all directives supported by this server.",
             IncludeDeprecatedArgument),
     ])
@@ -60,13 +60,13 @@ public static class Introspection
 
     public static readonly ObjectType DirectiveType = new("__Directive", () =>
     [
-        Field("name", new NonNullType(Scalars.String), c => ((DirectiveDefinition)c.Source!).Name),
-        Field("description", Scalars.String, c => ((DirectiveDefinition)c.Source!).Description),
-        Field("isRepeatable", new NonNullType(Scalars.Boolean), c => ((DirectiveDefinition)c.Source!).IsRepeatable),
-        Field("locations", NonNullListOfNonNull(DirectiveLocationType), c => ((DirectiveDefinition)c.Source!).Locations),
-        Field("args", NonNullListOfNonNull(InputValueType), c => Visible(((DirectiveDefinition)c.Source!).Arguments, a => a.IsDeprecated, c), null, IncludeDeprecatedArgument),
-        Field("isDeprecated", new NonNullType(Scalars.Boolean), c => ((DirectiveDefinition)c.Source!).IsDeprecated),
-        Field("deprecationReason", Scalars.String, c => ((DirectiveDefinition)c.Source!).DeprecationReason),
+        Field("name", new NonNullType(Scalars.String), (s, _) => ((DirectiveDefinition)s!).Name),
+        Field("description", Scalars.String, (s, _) => ((DirectiveDefinition)s!).Description),
+        Field("isRepeatable", new NonNullType(Scalars.Boolean), (s, _) => ((DirectiveDefinition)s!).IsRepeatable),
+        Field("locations", NonNullListOfNonNull(DirectiveLocationType), (s, _) => ((DirectiveDefinition)s!).Locations),
+        Field("args", NonNullListOfNonNull(InputValueType), (s, args) => Visible(((DirectiveDefinition)s!).Arguments, a => a.IsDeprecated, args), null, IncludeDeprecatedArgument),
+        Field("isDeprecated", new NonNullType(Scalars.Boolean), (s, _) => ((DirectiveDefinition)s!).IsDeprecated),
+        Field("deprecationReason", Scalars.String, (s, _) => ((DirectiveDefinition)s!).DeprecationReason),
     ])
     {
         Description = "A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.",
@@ -74,37 +74,37 @@ public static class Introspection
 
     public static readonly ObjectType TypeType = new("__Type", () =>
     [
-        Field("kind", new NonNullType(TypeKindType), c => ((GraphQLType)c.Source!).Kind),
-        Field("name", Scalars.String, c => (c.Source as NamedType)?.Name),
-        Field("description", Scalars.String, c => (c.Source as NamedType)?.Description),
-        Field("specifiedByURL", Scalars.String, c => (c.Source as ScalarType)?.SpecifiedByUrl),
+        Field("kind", new NonNullType(TypeKindType), (s, _) => ((GraphQLType)s!).Kind),
+        Field("name", Scalars.String, (s, _) => (s as NamedType)?.Name),
+        Field("description", Scalars.String, (s, _) => (s as NamedType)?.Description),
+        Field("specifiedByURL", Scalars.String, (s, _) => (s as ScalarType)?.SpecifiedByUrl),
         Field(
             "fields",
             ListOfNonNull(FieldType),
-            c => c.Source is FieldsType t ? Visible(t.Fields, f => f.IsDeprecated, c) : null,
+            (s, args) => s is FieldsType t ? Visible(t.Fields, f => f.IsDeprecated, args) : null,
             null,
             IncludeDeprecatedArgument),
-        Field("interfaces", ListOfNonNull(TypeType), c => (c.Source as FieldsType)?.Interfaces),
-        Field("possibleTypes", ListOfNonNull(TypeType), c => c.Source is InterfaceType or UnionType ? c.Schema.GetPossibleTypes((NamedType)c.Source) : null),
+        Field("interfaces", ListOfNonNull(TypeType), (s, _) => (s as FieldsType)?.Interfaces),
+        ContextField("possibleTypes", ListOfNonNull(TypeType), c => c.Source is InterfaceType or UnionType ? c.Schema.GetPossibleTypes((NamedType)c.Source) : null),
         Field(
             "enumValues",
             ListOfNonNull(EnumValueType),
-            c => c.Source is EnumType e ? Visible(e.Values, v => v.IsDeprecated, c) : null,
+            (s, args) => s is EnumType e ? Visible(e.Values, v => v.IsDeprecated, args) : null,
             null,
             IncludeDeprecatedArgument),
         Field(
             "inputFields",
             ListOfNonNull(InputValueType),
-            c => c.Source is InputObjectType i ? Visible(i.Fields, f => f.IsDeprecated, c) : null,
+            (s, args) => s is InputObjectType i ? Visible(i.Fields, f => f.IsDeprecated, args) : null,
             null,
             IncludeDeprecatedArgument),
-        Field("ofType", TypeType, c => c.Source switch
+        Field("ofType", TypeType, (s, _) => s switch
         {
             ListType list => list.OfType,
             NonNullType nonNull => nonNull.OfType,
             _ => null,
         }),
-        Field("isOneOf", Scalars.Boolean, c => c.Source is InputObjectType i ? i.IsOneOf : null),
+        Field("isOneOf", Scalars.Boolean, (s, _) => s is InputObjectType i ? i.IsOneOf : null),
     ])
     {
         Description = "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.",
@@ -112,12 +112,12 @@ public static class Introspection
 
     public static readonly ObjectType FieldType = new("__Field", () =>
     [
-        Field("name", new NonNullType(Scalars.String), c => ((FieldDefinition)c.Source!).Name),
-        Field("description", Scalars.String, c => ((FieldDefinition)c.Source!).Description),
-        Field("args", NonNullListOfNonNull(InputValueType), c => Visible(((FieldDefinition)c.Source!).Arguments, a => a.IsDeprecated, c), null, IncludeDeprecatedArgument),
-        Field("type", NonNull(TypeType), c => ((FieldDefinition)c.Source!).Type),
-        Field("isDeprecated", new NonNullType(Scalars.Boolean), c => ((FieldDefinition)c.Source!).IsDeprecated),
-        Field("deprecationReason", Scalars.String, c => ((FieldDefinition)c.Source!).DeprecationReason),
+        Field("name", new NonNullType(Scalars.String), (s, _) => ((FieldDefinition)s!).Name),
+        Field("description", Scalars.String, (s, _) => ((FieldDefinition)s!).Description),
+        Field("args", NonNullListOfNonNull(InputValueType), (s, args) => Visible(((FieldDefinition)s!).Arguments, a => a.IsDeprecated, args), null, IncludeDeprecatedArgument),
+        Field("type", NonNull(TypeType), (s, _) => ((FieldDefinition)s!).Type),
+        Field("isDeprecated", new NonNullType(Scalars.Boolean), (s, _) => ((FieldDefinition)s!).IsDeprecated),
+        Field("deprecationReason", Scalars.String, (s, _) => ((FieldDefinition)s!).DeprecationReason),
     ])
     {
         Description = "Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type.",
@@ -125,16 +125,16 @@ public static class Introspection
 
     public static readonly ObjectType InputValueType = new("__InputValue", () =>
     [
-        Field("name", new NonNullType(Scalars.String), c => ((InputValueDefinition)c.Source!).Name),
-        Field("description", Scalars.String, c => ((InputValueDefinition)c.Source!).Description),
-        Field("type", NonNull(TypeType), c => ((InputValueDefinition)c.Source!).Type),
+        Field("name", new NonNullType(Scalars.String), (s, _) => ((InputValueDefinition)s!).Name),
+        Field("description", Scalars.String, (s, _) => ((InputValueDefinition)s!).Description),
+        Field("type", NonNull(TypeType), (s, _) => ((InputValueDefinition)s!).Type),
         Field(
             "defaultValue",
             Scalars.String,
-            c => DefaultValueText((InputValueDefinition)c.Source!),
+            (s, _) => DefaultValueText((InputValueDefinition)s!),
             "A GraphQL-formatted string representing the default value for this input value."),
-        Field("isDeprecated", new NonNullType(Scalars.Boolean), c => ((InputValueDefinition)c.Source!).IsDeprecated),
-        Field("deprecationReason", Scalars.String, c => ((InputValueDefinition)c.Source!).DeprecationReason),
+        Field("isDeprecated", new NonNullType(Scalars.Boolean), (s, _) => ((InputValueDefinition)s!).IsDeprecated),
+        Field("deprecationReason", Scalars.String, (s, _) => ((InputValueDefinition)s!).DeprecationReason),
     ])
     {
         Description = "Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value.",
@@ -142,10 +142,10 @@ public static class Introspection
 
     public static readonly ObjectType EnumValueType = new("__EnumValue", () =>
     [
-        Field("name", new NonNullType(Scalars.String), c => ((EnumValueDefinition)c.Source!).Name),
-        Field("description", Scalars.String, c => ((EnumValueDefinition)c.Source!).Description),
-        Field("isDeprecated", new NonNullType(Scalars.Boolean), c => ((EnumValueDefinition)c.Source!).IsDeprecated),
-        Field("deprecationReason", Scalars.String, c => ((EnumValueDefinition)c.Source!).DeprecationReason),
+        Field("name", new NonNullType(Scalars.String), (s, _) => ((EnumValueDefinition)s!).Name),
+        Field("description", Scalars.String, (s, _) => ((EnumValueDefinition)s!).Description),
+        Field("isDeprecated", new NonNullType(Scalars.Boolean), (s, _) => ((EnumValueDefinition)s!).IsDeprecated),
+        Field("deprecationReason", Scalars.String, (s, _) => ((EnumValueDefinition)s!).DeprecationReason),
     ])
     {
         Description = "One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string.",
@@ -153,10 +153,10 @@ public static class Introspection
 
     /// <summary><c>__schema: __Schema!</c>, available on the query root only (spec Section 4.2).</summary>
     public static readonly FieldDefinition SchemaMetaField =
-        Field("__schema", new NonNullType(SchemaType), c => c.Schema, "Access the current type schema of this server.");
+        ContextField("__schema", new NonNullType(SchemaType), c => c.Schema, "Access the current type schema of this server.");
 
     /// <summary><c>__type(name: String!): __Type</c>, available on the query root only.</summary>
-    public static readonly FieldDefinition TypeMetaField = Field(
+    public static readonly FieldDefinition TypeMetaField = ContextField(
         "__type",
         TypeType,
         c => c.Arguments.TryGetValue("name", out var name) && name is string s ? c.Schema.GetType(s) : null,
@@ -165,7 +165,7 @@ public static class Introspection
 
     /// <summary><c>__typename: String!</c>, available on every object, interface and union.</summary>
     public static readonly FieldDefinition TypeNameMetaField =
-        Field("__typename", new NonNullType(Scalars.String), c => c.ParentType.Name, "The name of the current Object type at runtime.");
+        ContextField("__typename", new NonNullType(Scalars.String), c => c.ParentType.Name, "The name of the current Object type at runtime.");
 
     /// <summary>The eight introspection types, in graphql-js's order.</summary>
     public static IReadOnlyList<NamedType> Types { get; } =
@@ -192,7 +192,18 @@ public static class Introspection
         return literal is null ? null : Printer.Print(literal);
     }
 
+    // Most introspection fields read only their parent value (and includeDeprecated): the
+    // executor runs them without a context. ResolveSync answers the same for callers that
+    // hold a context.
     private static FieldDefinition Field(
+        string name,
+        GraphQLType? type,
+        SourceFieldResolver resolve,
+        string? description = null,
+        IEnumerable<InputValueDefinition>? arguments = null) =>
+        new(name, type!, arguments) { Description = description, ResolveFromSource = resolve, ResolveSync = c => resolve(c.Source, c.Arguments) };
+
+    private static FieldDefinition ContextField(
         string name,
         GraphQLType? type,
         SyncFieldResolver resolve,
@@ -208,8 +219,8 @@ public static class Introspection
 
     private static NonNullType NonNull(GraphQLType? type) => new(type!);
 
-    private static IEnumerable<T> Visible<T>(IReadOnlyList<T> items, Func<T, bool> isDeprecated, ResolveFieldContext context) =>
-        context.Arguments.TryGetValue("includeDeprecated", out var include) && include is true
+    private static IEnumerable<T> Visible<T>(IReadOnlyList<T> items, Func<T, bool> isDeprecated, IReadOnlyDictionary<string, object?> arguments) =>
+        arguments.TryGetValue("includeDeprecated", out var include) && include is true
             ? items
             : items.Where(item => !isDeprecated(item));
 

@@ -8,6 +8,13 @@ public delegate ValueTask<object?> FieldResolver(ResolveFieldContext context);
 /// <summary>Resolves a field's value synchronously; the executor prefers it when both are set.</summary>
 public delegate object? SyncFieldResolver(ResolveFieldContext context);
 
+/// <summary>
+/// Resolves a field from its parent value and coerced arguments alone (introspection, computed
+/// properties): the executor calls it without building a ResolveFieldContext or, for a leaf,
+/// a response path.
+/// </summary>
+public delegate object? SourceFieldResolver(object? source, IReadOnlyDictionary<string, object?> arguments);
+
 /// <summary>Produces the source event stream of a subscription root field (spec Section 6.2.3).</summary>
 public delegate ValueTask<IAsyncEnumerable<object?>> SubscriptionResolver(ResolveFieldContext context);
 

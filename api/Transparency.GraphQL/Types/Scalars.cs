@@ -78,10 +78,14 @@ public static class Scalars
         ValueToLiteral = v => v is string s ? new StringValueNode(s) : null,
     };
 
+    // One box each for the two booleans a response holds many of.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     public static readonly ScalarType Boolean = new("Boolean")
     {
         Description = "The `Boolean` scalar type represents `true` or `false`.",
-        Serialize = value => SerializeBoolean(value),
+        Serialize = value => SerializeBoolean(value) ? BoxedTrue : BoxedFalse,
         ParseValue = value => ParseBooleanValue(value),
         ParseLiteral = node => node is BooleanValueNode b
             ? b.Value
@@ -314,7 +318,7 @@ public static class Scalars
             case Guid g:
                 return g.ToString();
             case JsonElement { ValueKind: JsonValueKind.String } json:
-                return json.GetString();
+                return JsonValues.Text(json);
         }
 
         if (AsInteger(value) is { } n)
@@ -379,7 +383,7 @@ public static class Scalars
 
         if (value is JsonElement { ValueKind: JsonValueKind.String } json)
         {
-            return json.GetString();
+            return JsonValues.Text(json);
         }
 
         if (value is not bool && AsInteger(value) is { } n)
@@ -435,8 +439,9 @@ public static class Scalars
 
     private static object? SerializeDate(object? value) => value switch
     {
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        System.DateTime dt => DateOnly.FromDateTime(dt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // "O" is yyyy-MM-dd for a DateOnly, on the formatter's fast path.
+        DateOnly d => d.ToString("O", CultureInfo.InvariantCulture),
+        System.DateTime dt => DateOnly.FromDateTime(dt).ToString("O", CultureInfo.InvariantCulture),
         string s => SerializeDate(ParseDateText(s)),
         _ => throw new GraphQLError($"Date cannot represent value: {Inspect.Value(value)}"),
     };
@@ -453,7 +458,7 @@ public static class Scalars
     private static string? TextOf(object? value) => value switch
     {
         string s => s,
-        JsonElement { ValueKind: JsonValueKind.String } json => json.GetString(),
+        JsonElement { ValueKind: JsonValueKind.String } json => JsonValues.Text(json),
         _ => null,
     };
 

@@ -79,7 +79,7 @@ public static class AstFromValue
         {
             serialized = json.ValueKind switch
             {
-                JsonValueKind.String => json.GetString()!,
+                JsonValueKind.String => JsonValues.Text(json),
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
                 JsonValueKind.Number => json.GetDouble(),

@@ -177,7 +177,7 @@ public static class CoerceInputValue
     {
         IReadOnlyDictionary<string, object?> readOnly => readOnly.Keys,
         IDictionary<string, object?> dictionary => dictionary.Keys,
-        JsonElement { ValueKind: JsonValueKind.Object } json => json.EnumerateObject().Select(p => p.Name),
+        JsonElement { ValueKind: JsonValueKind.Object } json => json.EnumerateObject().Select(JsonValues.Name),
         _ => [],
     };
 

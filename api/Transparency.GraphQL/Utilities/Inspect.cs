@@ -52,13 +52,13 @@ public static class Inspect
 
     private static string FormatJson(JsonElement json, int depth) => json.ValueKind switch
     {
-        JsonValueKind.String => JsonString(json.GetString()!),
+        JsonValueKind.String => JsonString(JsonValues.Text(json)),
         JsonValueKind.Number => json.TryGetDouble(out var d) ? JsNumber(d) : json.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null or JsonValueKind.Undefined => "null",
         JsonValueKind.Array => FormatList(json.EnumerateArray().Select(e => (object?)e).ToList(), depth),
-        _ => FormatEntries(json.EnumerateObject().Select(p => (p.Name, (object?)p.Value)).ToList(), depth),
+        _ => FormatEntries(json.EnumerateObject().Select(p => (JsonValues.Name(p), (object?)p.Value)).ToList(), depth),
     };
 
     private static string FormatEntries(List<(string Key, object? Value)> entries, int depth)

@@ -237,14 +237,94 @@ public static class ValueFromAstUntyped
 /// <summary>JSON values as plain CLR values: numbers as int, long or double, objects as dictionaries.</summary>
 public static class JsonValues
 {
-    public static object? ToClr(System.Text.Json.JsonElement json) => json.ValueKind switch
+    public static object? ToClr(System.Text.Json.JsonElement json)
     {
-        System.Text.Json.JsonValueKind.String => json.GetString(),
-        System.Text.Json.JsonValueKind.True => true,
-        System.Text.Json.JsonValueKind.False => false,
-        System.Text.Json.JsonValueKind.Number => json.TryGetInt32(out var i) ? i : json.TryGetInt64(out var l) ? (object)l : json.GetDouble(),
-        System.Text.Json.JsonValueKind.Array => json.EnumerateArray().Select(ToClr).ToList(),
-        System.Text.Json.JsonValueKind.Object => json.EnumerateObject().ToDictionary(p => p.Name, p => ToClr(p.Value), StringComparer.Ordinal),
-        _ => null,
-    };
+        switch (json.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.String:
+                return Text(json);
+            case System.Text.Json.JsonValueKind.True:
+                return true;
+            case System.Text.Json.JsonValueKind.False:
+                return false;
+            case System.Text.Json.JsonValueKind.Number:
+                return json.TryGetInt32(out var i) ? i : json.TryGetInt64(out var l) ? (object)l : json.GetDouble();
+            case System.Text.Json.JsonValueKind.Array:
+                return json.EnumerateArray().Select(ToClr).ToList();
+            case System.Text.Json.JsonValueKind.Object:
+                // A name given twice keeps its last value, as JSON.parse does.
+                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var property in json.EnumerateObject())
+                {
+                    result[Name(property)] = ToClr(property.Value);
+                }
+
+                return result;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The text of a JSON string. JSON's grammar allows an escape naming a lone surrogate
+    /// ("\ud800"), and JavaScript's JSON.parse keeps it; System.Text.Json's GetString refuses
+    /// it, so such a string is unescaped here instead, the surrogate kept.
+    /// </summary>
+    public static string Text(System.Text.Json.JsonElement json)
+    {
+        try
+        {
+            return json.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return UnescapeLiteral(json.GetRawText());
+        }
+    }
+
+    /// <summary>A property's name, lone surrogates kept as in <see cref="Text"/>.</summary>
+    public static string Name(System.Text.Json.JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // ToString is the property's raw text, starting with its quoted name.
+            return UnescapeLiteral(property.ToString());
+        }
+    }
+
+    // The first JSON string literal of raw (which starts with its opening quote), unescaped.
+    private static string UnescapeLiteral(string raw)
+    {
+        var text = new System.Text.StringBuilder(raw.Length);
+        for (var i = 1; i < raw.Length && raw[i] != '"'; i++)
+        {
+            if (raw[i] != '\\')
+            {
+                text.Append(raw[i]);
+                continue;
+            }
+
+            i++;
+            text.Append(raw[i] switch
+            {
+                'b' => '\b',
+                'f' => '\f',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => (char)int.Parse(raw.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture),
+                var escaped => escaped,
+            });
+            if (raw[i] == 'u')
+            {
+                i += 4;
+            }
+        }
+
+        return text.ToString();
+    }
 }
