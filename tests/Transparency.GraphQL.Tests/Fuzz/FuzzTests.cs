@@ -343,7 +343,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         public static FuzzCorpus Load([CallerFilePath] string here = "")
         {
             var testsDirectory = Path.GetDirectoryName(Path.GetDirectoryName(here))!;
-            var corpusDirectory = Path.GetFullPath(Path.Combine(testsDirectory, "..", "..", "..", "shared", "conformance", "graphql-validation", "spec"));
+            var corpusDirectory = ConformanceCorpus.SpecDirectory;
             var schemaSdl = ((YamlSequenceNode)ReadYaml(Path.Combine(corpusDirectory, "schemas.yml"))).Children
                 .Select(n => ((YamlScalarNode)n).Value ?? string.Empty)
                 .ToList();

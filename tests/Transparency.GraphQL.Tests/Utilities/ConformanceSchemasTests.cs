@@ -7,7 +7,7 @@ namespace Transparency.GraphQL.Tests.UtilitiesTests;
 // builds every one of them into a schema that validateSchema accepts, and so must we.
 public sealed class ConformanceSchemasTests
 {
-    private static readonly string SchemasPath = Path.Combine(FindSharedFolder(), "conformance", "graphql-validation", "spec", "schemas.yml");
+    private static readonly string SchemasPath = Path.Combine(ConformanceCorpus.SpecDirectory, "schemas.yml");
 
     public static TheoryData<int> SchemaIndexes()
     {
@@ -45,19 +45,5 @@ public sealed class ConformanceSchemasTests
         }
 
         return [.. ((YamlSequenceNode)stream.Documents[0].RootNode).Children.Select(n => ((YamlScalarNode)n).Value ?? string.Empty)];
-    }
-
-    private static string FindSharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "conformance")))
-            {
-                return candidate;
-            }
-        }
-
-        return "/work/shared";
     }
 }

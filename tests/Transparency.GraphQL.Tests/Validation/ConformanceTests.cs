@@ -140,7 +140,7 @@ public sealed class ConformanceTests
         public static Corpus Load()
         {
             var root = FindRepositoryRoot();
-            var corpusDirectory = Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance", "graphql-validation", "spec"));
+            var corpusDirectory = ConformanceCorpus.SpecDirectory;
             var schemaList = ReadYaml(Path.Combine(corpusDirectory, "schemas.yml")) as YamlSequenceNode
                 ?? throw new InvalidDataException("schemas.yml is not a list.");
             var schemas = schemaList.Children.Select(n => ((YamlScalarNode)n).Value ?? string.Empty)
