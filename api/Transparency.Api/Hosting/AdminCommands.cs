@@ -86,9 +86,19 @@ public static class AdminCommands
             await Migrator.MigrateAsync(db, composition.MigrationAssemblies, ct);
             var daemon = new ProjectionDaemon(db, composition.Registry, composition.Projections);
             var clock = Stopwatch.StartNew();
-            Console.WriteLine($"rebuilding {projectionName} ...");
-            await daemon.RebuildAsync(projectionName, ct);
-            Console.WriteLine($"rebuilt {projectionName} in {clock.Elapsed.TotalSeconds:0.0} s");
+            var total = (await StoreStatistics.ReadAsync(db, countEvents: false, ct)).LastSeq;
+            Console.WriteLine($"rebuilding {projectionName} from the first event (last position {total:N0}) ...");
+            var rebuild = daemon.RebuildAsync(projectionName, ct);
+            // Progress: the shadow's checkpoint row (state 'rebuilding') shows how many events it still has to read.
+            while (await Task.WhenAny(rebuild, Task.Delay(TimeSpan.FromSeconds(3), ct)) != rebuild)
+            {
+                var shadow = (await StoreStatistics.ReadAsync(db, countEvents: false, ct)).Projections
+                    .FirstOrDefault(p => p.State == "rebuilding" && p.Name.Contains(projectionName, StringComparison.Ordinal));
+                if (shadow is not null)
+                    Console.WriteLine($"  {projectionName}: {shadow.Lag:N0} events to go, {clock.Elapsed.TotalSeconds:0} s");
+            }
+            await rebuild;
+            Console.WriteLine($"rebuilt {projectionName} in {clock.Elapsed.TotalSeconds:0.0} s and swapped it in");
             return 0;
         });
         var resume = new Command("resume", "Resume a parked projection from its checkpoint (after fixing what parked it).") { name };
