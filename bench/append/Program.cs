@@ -72,7 +72,7 @@ internal static class Measure
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 32 };
-            await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+            await using var dataSource = EventStoreDataSource.Create(builder.ConnectionString);
             await Migrator.MigrateAsync(dataSource);
             await ExecAsync(builder.ConnectionString, "checkpoint");
             return await work(dataSource);

@@ -30,7 +30,7 @@ await Sql.ExecAsync(admin, $"create database {name}");
 try
 {
     var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 16, CommandTimeout = 0 };
-    await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    await using var dataSource = EventStoreDataSource.Create(builder.ConnectionString);
     var masker = new PartyMasker(RandomNumberGenerator.GetBytes(32));
     var registry = new EventTypeRegistry().AddCaseEvents();
     IProjection[] projections = [new CaseReadModelsProjection(masker)];

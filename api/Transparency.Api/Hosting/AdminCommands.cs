@@ -36,7 +36,7 @@ public static class AdminCommands
         command.SetAction(async (_, ct) =>
         {
             var settings = Settings.FromEnvironment();
-            await using var db = NpgsqlDataSource.Create(settings.PostgresConnectionString);
+            await using var db = EventStoreDataSource.Create(settings.PostgresConnectionString);
             var applied = await Migrator.MigrateAsync(db, Composition.Create().MigrationAssemblies, ct);
             Console.WriteLine(applied.Count == 0
                 ? "schema up to date"
@@ -52,7 +52,7 @@ public static class AdminCommands
         var stats = new Command("stats", "Event count, last position, and each projection's position, lag, state and last error.") { json };
         stats.SetAction(async (result, ct) =>
         {
-            await using var db = NpgsqlDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
+            await using var db = EventStoreDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
             await Migrator.MigrateAsync(db, Composition.Create().MigrationAssemblies, ct);
             var statistics = await StoreStatistics.ReadAsync(db, ct);
             if (result.GetValue(json))
@@ -76,7 +76,7 @@ public static class AdminCommands
         rebuild.SetAction(async (result, ct) =>
         {
             var projectionName = result.GetValue(name)!;
-            await using var db = NpgsqlDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
+            await using var db = EventStoreDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
             var composition = Composition.Create();
             if (composition.Projections.All(p => p.Name != projectionName))
             {
@@ -104,7 +104,7 @@ public static class AdminCommands
         var resume = new Command("resume", "Resume a parked projection from its checkpoint (after fixing what parked it).") { name };
         resume.SetAction(async (result, ct) =>
         {
-            await using var db = NpgsqlDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
+            await using var db = EventStoreDataSource.Create(Settings.FromEnvironment().PostgresConnectionString);
             var composition = Composition.Create();
             await new ProjectionDaemon(db, composition.Registry, composition.Projections).ResumeAsync(result.GetValue(name)!, ct);
             Console.WriteLine($"resumed {result.GetValue(name)}");

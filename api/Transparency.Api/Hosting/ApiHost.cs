@@ -37,7 +37,7 @@ public static class ApiHost
         var composition = Composition.Create(settings);
         services.AddSingleton(settings);
         services.AddSingleton(composition);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnectionString));
+        services.AddSingleton(_ => EventStoreDataSource.Create(settings.PostgresConnectionString));
         services.AddSingleton(sp => new ProjectionDaemon(
             sp.GetRequiredService<NpgsqlDataSource>(), composition.Registry, composition.Projections,
             logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProjectionDaemon>()));

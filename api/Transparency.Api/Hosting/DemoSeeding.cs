@@ -19,7 +19,7 @@ public static class DemoSeeding
         }
         var settings = Settings.FromEnvironment();
         var composition = Composition.Create(settings);
-        await using var db = NpgsqlDataSource.Create(settings.PostgresConnectionString);
+        await using var db = EventStoreDataSource.Create(settings.PostgresConnectionString);
         await Migrator.MigrateAsync(db, composition.MigrationAssemblies, ct);
         var store = new PostgresEventStore(db, composition.Registry);
         // Dates are generated up to today (UTC+8, the courts' day), so the oversight flags are live.

@@ -17,7 +17,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Name = name;
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        DataSource = EventStoreDataSource.Create(connectionString);
     }
 
     public string Name { get; }

@@ -19,7 +19,7 @@ public sealed class ReadModelsDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await OnServerAsync($"create database {_name}");
-        DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Server) { Database = _name, CommandTimeout = 300 }.ConnectionString);
+        DataSource = EventStoreDataSource.Create(new NpgsqlConnectionStringBuilder(Server) { Database = _name, CommandTimeout = 300 }.ConnectionString);
         await Migrator.MigrateAsync(DataSource, [typeof(CaseReadModelsProjection).Assembly]);
     }
 
