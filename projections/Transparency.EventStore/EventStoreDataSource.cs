@@ -17,11 +17,12 @@ public static class EventStoreDataSource
     /// </summary>
     public static NpgsqlDataSource Create(string connectionString)
     {
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's ContainsKey answers for every known keyword, set or not, so look at the text itself.
+        var given = connectionString.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!given.Contains("noresetonclose=", StringComparison.Ordinal))
             builder.NoResetOnClose = true;
-        if (!given.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("maxautoprepare=", StringComparison.Ordinal))
             builder.MaxAutoPrepare = 32;
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
