@@ -138,11 +138,12 @@ internal static class Batched
             {
                 for (var v = 0; v < perStream; v++)
                 {
-                    await importer.StartRowAsync();
-                    await importer.WriteAsync($"case-{s}", NpgsqlDbType.Text);
-                    await importer.WriteAsync((long)v + 1, NpgsqlDbType.Bigint);
-                    await importer.WriteAsync(BenchEvents.StoredName, NpgsqlDbType.Text);
-                    await importer.WriteAsync(data[s * perStream + v], NpgsqlDbType.Jsonb);
+                    // Synchronous writes: COPY from .NET is client-bound, and the async ones cost a third more.
+                    importer.StartRow();
+                    importer.Write($"case-{s}", NpgsqlDbType.Text);
+                    importer.Write((long)v + 1, NpgsqlDbType.Bigint);
+                    importer.Write(BenchEvents.StoredName, NpgsqlDbType.Text);
+                    importer.Write(data[s * perStream + v], NpgsqlDbType.Jsonb);
                 }
             }
             await importer.CompleteAsync();

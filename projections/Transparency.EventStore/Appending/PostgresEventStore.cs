@@ -98,28 +98,29 @@ public sealed partial class PostgresEventStore
     private async Task<IReadOnlyList<AppendResult>> ExecuteAppendAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
         IReadOnlyList<StreamAppend> appends, EventMetadata? metadata, CancellationToken ct, bool inline = false)
     {
-        var request = AppendRequest.Build(appends, metadata ?? EventMetadata.None, _registry);
-        await using var cmd = new NpgsqlCommand(AppendSql, connection, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.StreamIds });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.StreamTypes });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = request.Expected });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.EventStreamIds });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = request.EventStream });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = request.EventOffset });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.Types });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = request.Data });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = request.Metadata });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.IdempotencyKey ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = ShouldNotify() });
-
-        var rows = new List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)>(request.Types.Length);
+        metadata ??= EventMetadata.None;
+        var bulk = IsBulk(appends, metadata);
+        // A bulk append serialises each event as it copies it, so the server parses while the client writes.
+        var request = AppendRequest.Build(appends, metadata, _registry, serializeData: !bulk);
+        var notify = ShouldNotify();
+        var singleStream = !bulk && IsSingleStream(request, notify);
+        List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)> rows;
         try
         {
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            if (bulk)
             {
-                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-                    reader.IsDBNull(3) ? 0 : reader.GetFieldValue<ulong>(3), reader.GetBoolean(4)));
+                rows = await BulkAppendAsync(connection, tx, request, appends, notify, _registry, ct);
+            }
+            else
+            {
+                await using var cmd = singleStream ? SingleStreamCommand(connection, tx, request) : AppendCommand(connection, tx, request, notify);
+                rows = new List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)>(request.Types.Length);
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+                        reader.IsDBNull(3) ? 0 : reader.GetFieldValue<ulong>(3), !singleStream && reader.GetBoolean(4)));
+                }
             }
         }
         catch (PostgresException e) when (e.SqlState == "ES409" && StaleVersionPattern().Match(e.MessageText) is { Success: true } stale)
@@ -136,6 +137,12 @@ public sealed partial class PostgresEventStore
             var append = appends.Count == 1 ? appends[0] : appends.FirstOrDefault(a => e.Detail?.Contains($"({a.StreamId},", StringComparison.Ordinal) == true) ?? appends[0];
             throw new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct), e);
         }
+        if (singleStream && rows.Count == 0)
+        {
+            // The stream row was not claimed: it is not at the expected version, and nothing was written.
+            throw new ConcurrencyException(appends[0].StreamId, appends[0].Expected,
+                await CurrentVersionAsync(connection, tx, appends[0].StreamId, ct));
+        }
 
         var byStream = rows.GroupBy(r => r.Stream, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var results = appends.Select(a => byStream.TryGetValue(a.StreamId, out var r)
@@ -148,6 +155,23 @@ public sealed partial class PostgresEventStore
             await ApplyInlineAsync(connection, tx!, request, rows.Select(r => (r.Stream, r.Version, r.Seq, r.TxId)).ToList(), ct);
         }
         return results;
+    }
+
+    private static NpgsqlCommand AppendCommand(NpgsqlConnection connection, NpgsqlTransaction? tx, AppendRequest request, bool notify)
+    {
+        var cmd = new NpgsqlCommand(AppendSql, connection, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.StreamIds });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.StreamTypes });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = request.Expected });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.EventStreamIds });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = request.EventStream });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = request.EventOffset });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = request.Types });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = request.Data });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = request.Metadata });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.IdempotencyKey ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = notify });
+        return cmd;
     }
 
     /// <summary>True for the first append of each <see cref="EventStoreOptions.NotifyInterval"/>.</summary>
@@ -214,7 +238,14 @@ public sealed partial class PostgresEventStore
     /// <summary>The stream's current version, 0 when it does not exist.</summary>
     public async Task<long> CurrentVersionAsync(string streamId, CancellationToken ct = default)
     {
-        await using var cmd = _dataSource.CreateCommand("select version from streams where id = $1");
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await CurrentVersionAsync(connection, null, streamId, ct);
+    }
+
+    /// <summary>The stream's version as <paramref name="tx"/> sees it (its own appends included).</summary>
+    private static async Task<long> CurrentVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string streamId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select version from streams where id = $1", connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return await cmd.ExecuteScalarAsync(ct) is long version ? version : 0;
     }
@@ -235,7 +266,9 @@ internal sealed record AppendRequest(
     EventMetadata MetadataRecord,
     string? IdempotencyKey)
 {
-    public static AppendRequest Build(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, EventTypeRegistry registry)
+    /// <param name="serializeData">False leaves <see cref="Data"/> empty (the caller serialises); types are still checked.</param>
+    public static AppendRequest Build(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, EventTypeRegistry registry,
+        bool serializeData = true)
     {
         if (appends.Count == 0)
         {
@@ -263,7 +296,15 @@ internal sealed record AppendRequest(
             var offset = 0;
             foreach (var @event in appends[s].Events)
             {
-                (types[i], data[i]) = registry.Serialize(@event);
+                if (serializeData)
+                {
+                    (types[i], data[i]) = registry.Serialize(@event);
+                }
+                else
+                {
+                    ArgumentNullException.ThrowIfNull(@event);
+                    types[i] = registry.StoredNameOf(@event.GetType());
+                }
                 eventStreamIds[i] = appends[s].StreamId;
                 eventStream[i] = s + 1;
                 eventOffset[i] = ++offset;

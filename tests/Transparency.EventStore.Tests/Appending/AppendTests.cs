@@ -44,9 +44,23 @@ public sealed class AppendTests : IAsyncLifetime
         Assert.Equal(1, await _db.ScalarAsync<long>("select count(*) from streams where id = 'acct-1' and version = 3"));
     }
 
-    [Fact]
-    public async Task A_stale_expected_version_is_refused_naming_the_stream_and_both_versions_and_appends_nothing()
+    /// <summary>
+    /// A single-stream append without a notification takes the plain-SQL path; with one (or across streams, or
+    /// with an idempotency key) it takes es_append. Both must refuse the same things the same way.
+    /// </summary>
+    private PostgresEventStore StoreFor(string path) => path switch
     {
+        "single-statement" => new PostgresEventStore(_db.DataSource, TestEvents.Registry(), new EventStoreOptions(Notify: false)),
+        "es_append" => new PostgresEventStore(_db.DataSource, TestEvents.Registry(), new EventStoreOptions(NotifyInterval: TimeSpan.Zero)),
+        _ => throw new ArgumentOutOfRangeException(nameof(path)),
+    };
+
+    [Theory]
+    [InlineData("single-statement")]
+    [InlineData("es_append")]
+    public async Task A_stale_expected_version_is_refused_naming_the_stream_and_both_versions_and_appends_nothing(string path)
+    {
+        _store = StoreFor(path);
         await _store.AppendAsync("acct-2", ExpectedVersion.NoStream, [new Deposited("d1", 1), new Deposited("d2", 2)]);
 
         var stale = await Assert.ThrowsAsync<ConcurrencyException>(() =>
@@ -65,9 +79,12 @@ public sealed class AppendTests : IAsyncLifetime
         Assert.Equal(2, await _store.CurrentVersionAsync("acct-2"));
     }
 
-    [Fact]
-    public async Task Racing_writers_with_the_same_expected_version_one_wins_the_others_get_a_concurrency_error()
+    [Theory]
+    [InlineData("single-statement")]
+    [InlineData("es_append")]
+    public async Task Racing_writers_with_the_same_expected_version_one_wins_the_others_get_a_concurrency_error(string path)
     {
+        _store = StoreFor(path);
         await _store.AppendAsync("acct-race", ExpectedVersion.NoStream, [new Deposited("seed", 1)]);
         var attempts = Enumerable.Range(0, 8).Select(async i =>
         {
@@ -85,6 +102,60 @@ public sealed class AppendTests : IAsyncLifetime
 
         Assert.Single(outcomes, won => won);
         Assert.Equal(2, (await _store.ReadStreamAsync("acct-race")).Count);
+    }
+
+    [Theory]
+    [InlineData("single-statement")]
+    [InlineData("es_append")]
+    public async Task Racing_creators_of_one_stream_one_wins_and_an_exact_version_of_a_missing_stream_is_refused(string path)
+    {
+        _store = StoreFor(path);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await _store.AppendAsync("acct-new", ExpectedVersion.NoStream, [new Deposited($"c{i}", 1), new Deposited($"c{i}b", 1)]);
+                return true;
+            }
+            catch (ConcurrencyException e) when (e.StreamId == "acct-new" && e.Actual == 2)
+            {
+                return false;
+            }
+        }));
+        Assert.Single(outcomes, won => won);
+        Assert.Equal([1L, 2L], (await _store.ReadStreamAsync("acct-new")).Select(e => e.Version));
+
+        var missing = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            _store.AppendAsync("acct-missing", ExpectedVersion.Exact(3), [new Deposited("x", 1)]));
+        Assert.Equal(0, missing.Actual);
+        Assert.Equal(0, await _db.ScalarAsync<long>("select count(*) from streams where id = 'acct-missing'"));
+
+        var any = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _store.AppendAsync("acct-any", ExpectedVersion.Any, [new Deposited($"a{i}", 1), new Deposited($"a{i}b", 1)])));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => 2L * i), any.Select(r => r.NewVersion).Order());
+        var versions = (await _store.ReadStreamAsync("acct-any")).Select(e => e.Version).ToList();
+        Assert.Equal(Enumerable.Range(1, 16).Select(v => (long)v), versions);
+    }
+
+    [Theory]
+    [InlineData("single-statement")]
+    [InlineData("es_append")]
+    public async Task A_refused_append_in_a_callers_transaction_reports_the_transactions_own_version_and_writes_nothing(string path)
+    {
+        _store = StoreFor(path);
+        await using var connection = await _db.DataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await _store.AppendAsync([new StreamAppend("acct-tx", ExpectedVersion.NoStream, [new Deposited("t1", 1)])], null, tx);
+        await tx.SaveAsync("before_stale");
+        var stale = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            _store.AppendAsync([new StreamAppend("acct-tx", ExpectedVersion.NoStream, [new Deposited("t2", 1)])], null, tx));
+        // The transaction's own, uncommitted stream is the version it reports.
+        Assert.Equal(1, stale.Actual);
+        await tx.RollbackAsync("before_stale");
+        await _store.AppendAsync([new StreamAppend("acct-tx", ExpectedVersion.Exact(1), [new Deposited("t3", 1)])], null, tx);
+        await tx.CommitAsync();
+
+        Assert.Equal(["t1", "t3"], (await _store.ReadStreamAsync("acct-tx")).Select(e => ((Deposited)e.Data).Id));
     }
 
     [Fact]
