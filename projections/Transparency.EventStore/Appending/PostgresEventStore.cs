@@ -144,17 +144,33 @@ public sealed partial class PostgresEventStore
                 await CurrentVersionAsync(connection, tx, appends[0].StreamId, ct));
         }
 
-        var byStream = rows.GroupBy(r => r.Stream, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var results = appends.Select(a => byStream.TryGetValue(a.StreamId, out var r)
-                ? new AppendResult(a.StreamId, r.Max(x => x.Version), r.Select(x => x.Seq).ToList(), r[0].Replayed)
-                : throw new InvalidOperationException($"the append returned no event for stream '{a.StreamId}'"))
-            .ToList();
+        var results = ResultsOf(appends, rows);
 
         if (inline && !results.Any(r => r.Replayed))
         {
             await ApplyInlineAsync(connection, tx!, request, rows.Select(r => (r.Stream, r.Version, r.Seq, r.TxId)).ToList(), ct);
         }
         return results;
+    }
+
+    private static List<AppendResult> ResultsOf(IReadOnlyList<StreamAppend> appends,
+        List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)> rows)
+    {
+        if (appends.Count == 1 && rows.Count > 0)
+        {
+            // The common case, without the grouping: every row is this stream's, in version order.
+            var positions = new long[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                positions[i] = rows[i].Seq;
+            }
+            return [new AppendResult(appends[0].StreamId, rows[^1].Version, positions, rows[0].Replayed)];
+        }
+        var byStream = rows.GroupBy(r => r.Stream, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return appends.Select(a => byStream.TryGetValue(a.StreamId, out var r)
+                ? new AppendResult(a.StreamId, r.Max(x => x.Version), r.Select(x => x.Seq).ToList(), r[0].Replayed)
+                : throw new InvalidOperationException($"the append returned no event for stream '{a.StreamId}'"))
+            .ToList();
     }
 
     private static NpgsqlCommand AppendCommand(NpgsqlConnection connection, NpgsqlTransaction? tx, AppendRequest request, bool notify)
