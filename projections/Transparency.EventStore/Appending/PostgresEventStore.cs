@@ -66,7 +66,7 @@ public sealed partial class PostgresEventStore
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         if (_inline.Count == 0)
         {
-            // No inline projection: es_append is the whole transaction, one round trip.
+            // No inline projection: the append is the whole transaction (one statement, or the bulk path's own).
             return await ExecuteAppendAsync(connection, null, appends, metadata, ct);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -132,7 +132,7 @@ public sealed partial class PostgresEventStore
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_stream_version")
         {
-            // Only a writer bypassing es_append can get here (es_append serialises a stream on its row);
+            // Only a writer bypassing the store can get here (every append path serialises a stream on its row);
             // still a stale version, never an overwrite.
             var append = appends.Count == 1 ? appends[0] : appends.FirstOrDefault(a => e.Detail?.Contains($"({a.StreamId},", StringComparison.Ordinal) == true) ?? appends[0];
             throw new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct), e);
@@ -205,7 +205,7 @@ public sealed partial class PostgresEventStore
     private async Task ApplyInlineAsync(NpgsqlConnection connection, NpgsqlTransaction tx, AppendRequest request,
         IReadOnlyList<(string Stream, long Version, long Seq, ulong TxId)> rows, CancellationToken ct)
     {
-        // es_append returns rows in seq order, which is the order of request.Types.
+        // Every append path returns rows in seq order, which is the order of request.Types.
         var now = DateTimeOffset.UtcNow;
         var recorded = rows.Select((r, i) => new RecordedEvent(r.Seq, r.TxId, r.Stream, r.Version, request.Types[i],
             request.Events[i], request.MetadataRecord, now)).ToList();
