@@ -19,6 +19,11 @@ public abstract class AstValidationContext
 
     private Dictionary<string, FragmentDefinitionNode>? _fragments;
 
+    // Scratch stacks of selection sets still to search, one per method below (the second
+    // calls the first while using its own); each is left empty after use.
+    private readonly Stack<SelectionSetNode> _pendingForSpreads = new();
+    private readonly Stack<SelectionSetNode> _pendingForFragments = new();
+
     private protected AstValidationContext(DocumentNode document, GraphQLSchema? schema, Action<GraphQLError> onError)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -67,13 +72,14 @@ public abstract class AstValidationContext
         }
 
         List<FragmentSpreadNode>? spreads = null;
-        var pending = new Stack<SelectionSetNode>();
+        var pending = _pendingForSpreads;
         pending.Push(selectionSet);
         while (pending.Count > 0)
         {
-            foreach (var selection in pending.Pop().Selections)
+            var selections = pending.Pop().Selections;
+            for (var i = 0; i < selections.Count; i++)
             {
-                switch (selection)
+                switch (selections[i])
                 {
                     case FragmentSpreadNode spread:
                         (spreads ??= []).Add(spread);
@@ -107,13 +113,14 @@ public abstract class AstValidationContext
 
         var fragments = new List<FragmentDefinitionNode>();
         var collected = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<SelectionSetNode>();
+        var pending = _pendingForFragments;
         pending.Push(definition.SelectionSet);
         while (pending.Count > 0)
         {
-            foreach (var spread in GetFragmentSpreads(pending.Pop()))
+            var spreads = GetFragmentSpreads(pending.Pop());
+            for (var i = 0; i < spreads.Count; i++)
             {
-                var name = spread.Name.Value;
+                var name = spreads[i].Name.Value;
                 if (collected.Add(name) && GetFragment(name) is { } fragment)
                 {
                     fragments.Add(fragment);
@@ -240,17 +247,28 @@ public sealed class ValidationContext : AstValidationContext
         ArgumentNullException.ThrowIfNull(operation);
         if (!_recursiveVariableUsages.TryGetValue(operation, out var usages))
         {
-            var all = new List<VariableUsage>(GetVariableUsages(operation));
-            foreach (var fragment in GetRecursivelyReferencedFragments(operation))
+            // Built only when some definition uses a variable: most documents use none.
+            List<VariableUsage>? all = null;
+            AddUsages(ref all, GetVariableUsages(operation));
+            var fragments = GetRecursivelyReferencedFragments(operation);
+            for (var i = 0; i < fragments.Count; i++)
             {
-                all.AddRange(GetVariableUsages(fragment));
+                AddUsages(ref all, GetVariableUsages(fragments[i]));
             }
 
-            usages = all;
+            usages = all is null ? [] : all;
             _recursiveVariableUsages[operation] = usages;
         }
 
         return usages;
+    }
+
+    private static void AddUsages(ref List<VariableUsage>? all, IReadOnlyList<VariableUsage> usages)
+    {
+        if (usages.Count > 0)
+        {
+            (all ??= []).AddRange(usages);
+        }
     }
 
     private sealed class VariableUsageCollector(GraphQLSchema schema) : AstVisitor

@@ -30,30 +30,40 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : AstVisit
 public sealed class KnownArgumentNamesOnDirectivesRule : AstVisitor
 {
     private readonly AstValidationContext _context;
-    private readonly Dictionary<string, string[]> _directiveArguments = new(StringComparer.Ordinal);
+
+    // Per directive name: its argument names. Built on the first directive the walk meets:
+    // most documents use none.
+    private Dictionary<string, string[]>? _directiveArguments;
 
     public KnownArgumentNamesOnDirectivesRule(AstValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
+    }
+
+    private static Dictionary<string, string[]> DirectiveArguments(AstValidationContext context)
+    {
+        var directiveArguments = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var directive in context.Schema?.Directives ?? Directives.Specified)
         {
-            _directiveArguments[directive.Name] = [.. directive.Arguments.Select(a => a.Name)];
+            directiveArguments[directive.Name] = [.. directive.Arguments.Select(a => a.Name)];
         }
 
         foreach (var definition in context.Document.Definitions)
         {
             if (definition is DirectiveDefinitionNode directive)
             {
-                _directiveArguments[directive.Name.Value] = [.. directive.Arguments.Select(a => a.Name.Value)];
+                directiveArguments[directive.Name.Value] = [.. directive.Arguments.Select(a => a.Name.Value)];
             }
         }
+
+        return directiveArguments;
     }
 
     public override VisitAction EnterDirective(DirectiveNode node)
     {
         var directiveName = node.Name.Value;
-        if (_directiveArguments.TryGetValue(directiveName, out var known))
+        if ((_directiveArguments ??= DirectiveArguments(_context)).TryGetValue(directiveName, out var known))
         {
             foreach (var argument in node.Arguments)
             {

@@ -16,24 +16,42 @@ public sealed class KnownTypeNamesRule : AstVisitor
 
     private readonly AstValidationContext _context;
     private readonly HashSet<string> _definedTypes = new(StringComparer.Ordinal);
-    private readonly List<string> _typeNames = [];
+
+    // The names suggestions are made from; built on the first unknown name.
+    private List<string>? _typeNames;
 
     public KnownTypeNamesRule(AstValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
-        if (context.Schema is { } schema)
-        {
-            _typeNames.AddRange(schema.TypeMap.Keys);
-        }
-
         foreach (var definition in context.Document.Definitions)
         {
-            if (definition is TypeDefinitionNode type && _definedTypes.Add(type.Name.Value))
+            if (definition is TypeDefinitionNode type)
             {
-                _typeNames.Add(type.Name.Value);
+                _definedTypes.Add(type.Name.Value);
             }
         }
+    }
+
+    // The schema's types, then those the document defines (each once), in order.
+    private List<string> TypeNames()
+    {
+        var typeNames = new List<string>();
+        if (_context.Schema is { } schema)
+        {
+            typeNames.AddRange(schema.TypeMap.Keys);
+        }
+
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in _context.Document.Definitions)
+        {
+            if (definition is TypeDefinitionNode type && added.Add(type.Name.Value))
+            {
+                typeNames.Add(type.Name.Value);
+            }
+        }
+
+        return typeNames;
     }
 
     public override VisitAction EnterNamedType(NamedTypeNode node)
@@ -52,6 +70,7 @@ public sealed class KnownTypeNamesRule : AstVisitor
             return VisitAction.Continue;
         }
 
+        _typeNames ??= TypeNames();
         var suggestions = Suggestions.List(typeName, isSdl ? StandardTypeNames.Concat(_typeNames) : _typeNames);
         _context.ReportError(new GraphQLError($"Unknown type \"{typeName}\".{Suggestions.DidYouMean(suggestions)}", [node]));
         return VisitAction.Continue;

@@ -12,6 +12,15 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : AstVi
 {
     private const int MaxListsDepth = 3;
 
+    // Per fragment: the greatest depth at which a search through it found nothing. Deeper
+    // searches can only find more, shallower ones nothing more, so a fragment is searched again
+    // only from deeper down: the introspection query spreads its TypeRef fragment seven times.
+    // Only searches that met no cycle are remembered: those did not depend on the path.
+    private readonly Dictionary<string, int> _clearedAtDepth = new(StringComparer.Ordinal);
+
+    // How many times a search stopped at a fragment already on its path.
+    private int _cyclesMet;
+
     public override VisitAction EnterField(FieldNode node)
     {
         if (node.Name.Value is "__schema" or "__type"
@@ -31,15 +40,27 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : AstVi
             case FragmentSpreadNode spread:
                 var name = spread.Name.Value;
 
-                // A fragment already on the path is a cycle: NoFragmentCyclesRule reports it.
-                if (fragmentsInPath.Contains(name) || context.GetFragment(name) is not { } fragment)
+                if (context.GetFragment(name) is not { } fragment
+                    || (_clearedAtDepth.TryGetValue(name, out var clearedAt) && depth <= clearedAt))
                 {
                     return false;
                 }
 
-                fragmentsInPath.Add(name);
+                // A fragment already on the path is a cycle: NoFragmentCyclesRule reports it.
+                if (!fragmentsInPath.Add(name))
+                {
+                    _cyclesMet++;
+                    return false;
+                }
+
+                var cyclesBefore = _cyclesMet;
                 var tooDeep = TooDeep(fragment.SelectionSet, fragmentsInPath, depth);
                 fragmentsInPath.Remove(name);
+                if (!tooDeep && _cyclesMet == cyclesBefore)
+                {
+                    _clearedAtDepth[name] = depth;
+                }
+
                 return tooDeep;
             case FieldNode field:
                 if (field.Name.Value is "fields" or "interfaces" or "possibleTypes" or "inputFields" && ++depth >= MaxListsDepth)
@@ -57,9 +78,11 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : AstVi
 
     private bool TooDeep(SelectionSetNode selectionSet, HashSet<string> fragmentsInPath, int depth)
     {
-        foreach (var selection in selectionSet.Selections)
+        // Indexed, not foreach: an enumerator of the IReadOnlyList would be allocated per set.
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            if (TooDeep(selection, fragmentsInPath, depth))
+            if (TooDeep(selections[i], fragmentsInPath, depth))
             {
                 return true;
             }

@@ -8,8 +8,14 @@ public sealed class NoUndefinedVariablesRule(ValidationContext context) : AstVis
     // Reported on leaving the operation, as graphql-js does, so these errors follow those inside it.
     public override VisitAction LeaveOperationDefinition(OperationDefinitionNode node)
     {
+        var usages = context.GetRecursiveVariableUsages(node);
+        if (usages.Count == 0)
+        {
+            return VisitAction.Continue;
+        }
+
         var defined = new HashSet<string>(node.VariableDefinitions.Select(d => d.Variable.Name.Value), StringComparer.Ordinal);
-        foreach (var usage in context.GetRecursiveVariableUsages(node))
+        foreach (var usage in usages)
         {
             var name = usage.Node.Name.Value;
             if (!defined.Contains(name))

@@ -46,40 +46,115 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
     private readonly OrderedPairSet<CollectedSelections, string> _comparedFieldsAndFragments = new(ReferenceEqualityComparer.Instance);
     private readonly FragmentPairSet _comparedFragments = new();
 
-    /// <summary>Every conflict within one selection set, including through the fragments it spreads.</summary>
-    public List<FieldConflict> FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
+    // Selection sets passed without being collected that a later collection must see on the
+    // parent type they were visited with: see FindConflictsWithinSelectionSet.
+    private readonly Dictionary<SelectionSetNode, NamedType?> _uncollectedParentTypes = new(ReferenceEqualityComparer.Instance);
+
+    // Scratch set of response names for IsTriviallyConflictFree; cleared before each use.
+    private readonly HashSet<string> _responseNames = new(StringComparer.Ordinal);
+
+    /// <summary>Every conflict within one selection set, including through the fragments it spreads; null when none.</summary>
+    /// <param name="parentType">The type the walk found the selection set on.</param>
+    /// <param name="selectionSet">The selection set the walk is entering.</param>
+    /// <param name="mayBeCollectedOnOtherType">
+    /// Whether a later comparison of subfields may collect this set with another parent type
+    /// than parentType (OverlappingFieldsCanBeMergedRule knows when): if so and it is not
+    /// collected now, parentType is kept for that later collection.
+    /// </param>
+    public List<FieldConflict>? FindConflictsWithinSelectionSet(
+        NamedType? parentType,
+        SelectionSetNode selectionSet,
+        bool mayBeCollectedOnOtherType)
     {
-        var conflicts = new List<FieldConflict>();
+        // Most selection sets cannot conflict within themselves: nothing to collect or compare.
+        // The first collection of a set is the one cached, and graphql-js collects every set on
+        // entering it; a set left uncollected here is collected later, if ever, from its
+        // field's definition, which agrees with parentType except in the case the caller tells.
+        if (IsTriviallyConflictFree(selectionSet))
+        {
+            if (mayBeCollectedOnOtherType && !_collected.ContainsKey(selectionSet))
+            {
+                _uncollectedParentTypes.TryAdd(selectionSet, parentType);
+            }
+
+            return null;
+        }
+
+        List<FieldConflict>? conflicts = null;
         var collected = Collect(parentType, selectionSet);
 
         // (A) The only place fields of one set are compared with each other.
-        CollectConflictsWithin(conflicts, collected);
+        CollectConflictsWithin(ref conflicts, collected);
 
         var fragmentNames = collected.FragmentNames;
         for (var i = 0; i < fragmentNames.Count; i++)
         {
             // (B) These fields against each spread fragment.
-            CollectConflictsBetweenFieldsAndFragment(conflicts, false, collected, fragmentNames[i]);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, false, collected, fragmentNames[i]);
 
             // (C) Each spread fragment against every other spread alongside it.
             for (var j = i + 1; j < fragmentNames.Count; j++)
             {
-                CollectConflictsBetweenFragments(conflicts, false, fragmentNames[i], fragmentNames[j]);
+                CollectConflictsBetweenFragments(ref conflicts, false, fragmentNames[i], fragmentNames[j]);
             }
         }
 
         return conflicts;
     }
 
+    // Whether (A), (B) and (C) have nothing to compare: fields only, each with a response name
+    // of its own (no two to compare, no fragment to compare them with), or spreads only, all of
+    // one fragment (no fields to compare with it, no second fragment). Inline fragments are
+    // left to the full search.
+    private bool IsTriviallyConflictFree(SelectionSetNode selectionSet)
+    {
+        var selections = selectionSet.Selections;
+        if (selections.Count == 0)
+        {
+            return true;
+        }
+
+        if (selections[0] is FragmentSpreadNode first)
+        {
+            for (var i = 1; i < selections.Count; i++)
+            {
+                if (selections[i] is not FragmentSpreadNode spread || spread.Name.Value != first.Name.Value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        _responseNames.Clear();
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldNode field || !_responseNames.Add(field.ResponseKey))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // A stack, not recursion: a chain of fragments each spreading the next is as long as the
     // document allows, and recursing down it made every collection walk that deep a stack.
     // Popping in push-reversed order visits the fragments in the same depth-first order.
     private void CollectConflictsBetweenFieldsAndFragment(
-        List<FieldConflict> conflicts,
+        ref List<FieldConflict>? conflicts,
         bool areMutuallyExclusive,
         CollectedSelections fields,
         string fragmentName)
     {
+        // No fields: nothing to compare with the fragment or those it spreads, now or later, so
+        // nothing worth remembering as compared either.
+        if (fields.FieldsByResponseName.Count == 0)
+        {
+            return;
+        }
+
         var pending = new Stack<string>();
         pending.Push(fragmentName);
         while (pending.TryPop(out var name))
@@ -106,7 +181,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
             }
 
             // (D) The fields against the fragment's own fields.
-            CollectConflictsBetween(conflicts, areMutuallyExclusive, fields, fragmentFields);
+            CollectConflictsBetween(ref conflicts, areMutuallyExclusive, fields, fragmentFields);
 
             // (E) The fields against each fragment the fragment spreads.
             for (var i = fragmentFields.FragmentNames.Count - 1; i >= 0; i--)
@@ -118,7 +193,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
 
     // A stack for the same reason as above.
     private void CollectConflictsBetweenFragments(
-        List<FieldConflict> conflicts,
+        ref List<FieldConflict>? conflicts,
         bool areMutuallyExclusive,
         string fragmentName1,
         string fragmentName2)
@@ -146,7 +221,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
             var fields2 = CollectFragment(fragment2);
 
             // (F) The two fragments' own fields.
-            CollectConflictsBetween(conflicts, areMutuallyExclusive, fields1, fields2);
+            CollectConflictsBetween(ref conflicts, areMutuallyExclusive, fields1, fields2);
 
             // (G) Each against the fragments the other spreads: the first's own fragments
             // against the second's spreads first, as graphql-js orders them.
@@ -163,29 +238,29 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
     }
 
     // The subfields of two fields that share a response name.
-    private List<FieldConflict> FindConflictsBetweenSubSelectionSets(
+    private List<FieldConflict>? FindConflictsBetweenSubSelectionSets(
         bool areMutuallyExclusive,
         NamedType? parentType1,
         SelectionSetNode selectionSet1,
         NamedType? parentType2,
         SelectionSetNode selectionSet2)
     {
-        var conflicts = new List<FieldConflict>();
+        List<FieldConflict>? conflicts = null;
         var fields1 = Collect(parentType1, selectionSet1);
         var fields2 = Collect(parentType2, selectionSet2);
 
         // (H) The two sets of fields.
-        CollectConflictsBetween(conflicts, areMutuallyExclusive, fields1, fields2);
+        CollectConflictsBetween(ref conflicts, areMutuallyExclusive, fields1, fields2);
 
         // (I) Each set of fields against the fragments the other spreads.
         foreach (var fragmentName2 in fields2.FragmentNames)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fields1, fragmentName2);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, areMutuallyExclusive, fields1, fragmentName2);
         }
 
         foreach (var fragmentName1 in fields1.FragmentNames)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fields2, fragmentName1);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, areMutuallyExclusive, fields2, fragmentName1);
         }
 
         // (J) Each fragment spread by one against each spread by the other.
@@ -193,14 +268,14 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
         {
             foreach (var fragmentName2 in fields2.FragmentNames)
             {
-                CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, fragmentName1, fragmentName2);
+                CollectConflictsBetweenFragments(ref conflicts, areMutuallyExclusive, fragmentName1, fragmentName2);
             }
         }
 
         return conflicts;
     }
 
-    private void CollectConflictsWithin(List<FieldConflict> conflicts, CollectedSelections collected)
+    private void CollectConflictsWithin(ref List<FieldConflict>? conflicts, CollectedSelections collected)
     {
         foreach (var (responseName, fields) in collected.FieldsByResponseName)
         {
@@ -211,7 +286,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
                     // Fields of one set are never mutually exclusive as a group.
                     if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
                     {
-                        conflicts.Add(conflict);
+                        (conflicts ??= []).Add(conflict);
                     }
                 }
             }
@@ -220,7 +295,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
 
     // Assumes each set has been compared within itself already: the rule visits every selection set.
     private void CollectConflictsBetween(
-        List<FieldConflict> conflicts,
+        ref List<FieldConflict>? conflicts,
         bool parentFieldsAreMutuallyExclusive,
         CollectedSelections collected1,
         CollectedSelections collected2)
@@ -238,7 +313,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
                 {
                     if (FindConflict(parentFieldsAreMutuallyExclusive, responseName, field1, field2) is { } conflict)
                     {
-                        conflicts.Add(conflict);
+                        (conflicts ??= []).Add(conflict);
                     }
                 }
             }
@@ -330,9 +405,9 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
     private static FieldConflict Leaf(string responseName, string message, FieldNode node1, FieldNode node2) =>
         new(new ConflictReason(responseName, message, null), [node1], [node2]);
 
-    private static FieldConflict? SubfieldConflicts(List<FieldConflict> conflicts, string responseName, FieldNode node1, FieldNode node2)
+    private static FieldConflict? SubfieldConflicts(List<FieldConflict>? conflicts, string responseName, FieldNode node1, FieldNode node2)
     {
-        if (conflicts.Count == 0)
+        if (conflicts is null)
         {
             return null;
         }
@@ -369,18 +444,29 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
             return cached;
         }
 
+        // A set the walk passed without collecting it is collected as it would have been then.
+        if (_uncollectedParentTypes.Remove(selectionSet, out var visitedParentType))
+        {
+            parentType = visitedParentType;
+        }
+
         var collected = new CollectedSelections();
-        var seenFragments = new HashSet<string>(StringComparer.Ordinal);
-        CollectInto(collected, seenFragments, parentType, selectionSet);
+        HashSet<string>? seenFragments = null;
+        CollectInto(collected, ref seenFragments, parentType, selectionSet);
         _collected[selectionSet] = collected;
         return collected;
     }
 
-    private void CollectInto(CollectedSelections collected, HashSet<string> seenFragments, NamedType? parentType, SelectionSetNode selectionSet)
+    private void CollectInto(
+        CollectedSelections collected,
+        ref HashSet<string>? seenFragments,
+        NamedType? parentType,
+        SelectionSetNode selectionSet)
     {
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldNode field:
                     var definition = parentType is FieldsType fieldsType ? fieldsType.GetField(field.Name.Value) : null;
@@ -394,6 +480,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
                     fields.Add(new CollectedField(parentType, field, definition));
                     break;
                 case FragmentSpreadNode spread:
+                    seenFragments ??= new HashSet<string>(StringComparer.Ordinal);
                     if (seenFragments.Add(spread.Name.Value))
                     {
                         collected.FragmentNames.Add(spread.Name.Value);
@@ -402,7 +489,7 @@ internal sealed class FieldConflictFinder(GraphQLSchema schema, Func<string, Fra
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? schema.GetType(condition.Name.Value) : parentType;
-                    CollectInto(collected, seenFragments, inlineType, inline.SelectionSet);
+                    CollectInto(collected, ref seenFragments, inlineType, inline.SelectionSet);
                     break;
             }
         }
