@@ -48,6 +48,29 @@ internal static class IdentifierClock
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+    // The date changes once a day but every resident ID the projections mask asks for it; reading the
+    // wall clock each time cost about a third of the apply step (bench/rebuild --profile: ~9 -> ~6 µs per
+    // event). The system clock's date is read again once a second at most (so at midnight it may lag the
+    // calendar by up to a second).
+    private sealed record Reading(long Tick, DateOnly Day);
+
+    private static Reading? _system;
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        if (!ReferenceEquals(clock, TimeProvider.System))
+        {
+            return Read(clock);
+        }
+        var tick = Environment.TickCount64;
+        var last = Volatile.Read(ref _system);
+        if (last is null || tick - last.Tick >= 1000 || tick < last.Tick)
+        {
+            last = new Reading(tick, Read(clock));
+            Volatile.Write(ref _system, last);
+        }
+        return last.Day;
+    }
+
+    private static DateOnly Read(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 }
