@@ -44,7 +44,7 @@ public sealed partial class PostgresEventStore
     /// Writes <paramref name="request"/> with COPY inside <paramref name="tx"/> (under a savepoint) or a
     /// transaction of its own; returns the rows es_append would return, in event order.
     /// </summary>
-    private static async Task<List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)>> BulkAppendAsync(
+    private static async Task<List<AppendedRow>> BulkAppendAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, AppendRequest request, IReadOnlyList<StreamAppend> appends,
         bool notify, EventTypeRegistry registry, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed partial class PostgresEventStore
         try
         {
             var (bases, positions, txId) = await ClaimAsync(connection, within, request, appends, notify, ct);
-            var rows = new List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)>(request.Types.Length);
+            var rows = new List<AppendedRow>(request.Types.Length);
             await using (var importer = await connection.BeginBinaryImportAsync(
                 "copy events (seq, stream_id, version, type, data, metadata) from stdin (format binary)", ct))
             {
@@ -81,7 +81,7 @@ public sealed partial class PostgresEventStore
                     {
                         importer.WriteNull();
                     }
-                    rows.Add((request.EventStreamIds[i], version, positions[i], txId, false));
+                    rows.Add(new AppendedRow(request.EventStreamIds[i], version, positions[i], txId, Replayed: false));
                 }
                 await importer.CompleteAsync(ct);
             }

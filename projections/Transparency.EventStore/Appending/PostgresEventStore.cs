@@ -104,7 +104,7 @@ public sealed partial class PostgresEventStore
         var request = AppendRequest.Build(appends, metadata, _registry, serializeData: !bulk);
         var notify = ShouldNotify();
         var singleStream = !bulk && IsSingleStream(request, notify);
-        List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)> rows;
+        List<AppendedRow> rows;
         try
         {
             if (bulk)
@@ -114,11 +114,11 @@ public sealed partial class PostgresEventStore
             else
             {
                 await using var cmd = singleStream ? SingleStreamCommand(connection, tx, request) : AppendCommand(connection, tx, request, notify);
-                rows = new List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)>(request.Types.Length);
+                rows = new List<AppendedRow>(request.Types.Length);
                 await using var reader = await cmd.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+                    rows.Add(new AppendedRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
                         reader.IsDBNull(3) ? 0 : reader.GetFieldValue<ulong>(3), !singleStream && reader.GetBoolean(4)));
                 }
             }
@@ -148,13 +148,13 @@ public sealed partial class PostgresEventStore
 
         if (inline && !results.Any(r => r.Replayed))
         {
-            await ApplyInlineAsync(connection, tx!, request, rows.Select(r => (r.Stream, r.Version, r.Seq, r.TxId)).ToList(), ct);
+            await ApplyInlineAsync(connection, tx!, request, rows, ct);
         }
         return results;
     }
 
     private static List<AppendResult> ResultsOf(IReadOnlyList<StreamAppend> appends,
-        List<(string Stream, long Version, long Seq, ulong TxId, bool Replayed)> rows)
+        List<AppendedRow> rows)
     {
         if (appends.Count == 1 && rows.Count > 0)
         {
@@ -203,7 +203,7 @@ public sealed partial class PostgresEventStore
     }
 
     private async Task ApplyInlineAsync(NpgsqlConnection connection, NpgsqlTransaction tx, AppendRequest request,
-        IReadOnlyList<(string Stream, long Version, long Seq, ulong TxId)> rows, CancellationToken ct)
+        IReadOnlyList<AppendedRow> rows, CancellationToken ct)
     {
         // Every append path returns rows in seq order, which is the order of request.Types.
         var now = DateTimeOffset.UtcNow;
@@ -266,6 +266,9 @@ public sealed partial class PostgresEventStore
         return await cmd.ExecuteScalarAsync(ct) is long version ? version : 0;
     }
 }
+
+/// <summary>One event as an append path wrote it (or, <paramref name="Replayed"/>, as an earlier append with the same key did).</summary>
+internal readonly record struct AppendedRow(string Stream, long Version, long Seq, ulong TxId, bool Replayed);
 
 /// <summary>An append flattened into the arrays es_append takes.</summary>
 internal sealed record AppendRequest(
