@@ -45,7 +45,9 @@ try
     await Sql.ExecAsync(builder.ConnectionString, "vacuum analyze events");
     await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
 
-    var daemon = new ProjectionDaemon(dataSource, registry, projections);
+    var daemonOptions = new DaemonOptions();
+    daemonOptions = daemonOptions with { RebuildBatchSize = options.Batch ?? daemonOptions.RebuildBatchSize };
+    var daemon = new ProjectionDaemon(dataSource, registry, projections, daemonOptions);
 
     // Live catch-up once: the reference every rebuild must reproduce.
     var live = await Measure.LiveCatchUpAsync(dataSource, daemon, projections, events, log);
@@ -58,6 +60,7 @@ try
         await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
         var seconds = 0.0;
         var cpu = await CpuTime.StartAsync(dataSource, name);
+        var gc = GcUse.Start();
         foreach (var projection in projections)
         {
             seconds += (await Measure.RebuildAsync(dataSource, daemon, projection, events, log)).TotalSeconds;
@@ -65,7 +68,7 @@ try
         var (clientCpu, serverCpu) = await cpu.StopAsync();
         ours.Add(events / seconds);
         log.WriteLine($"  rebuild run {run}: {seconds:0.0} s = {ours[^1]:N0} events/s; CPU per event: "
-            + $"this process {clientCpu.TotalMicroseconds / events:0.0} µs, PostgreSQL {serverCpu.TotalMicroseconds / events:0.0} µs");
+            + $"this process {clientCpu.TotalMicroseconds / events:0.0} µs, PostgreSQL {serverCpu.TotalMicroseconds / events:0.0} µs; {gc.Stop(events)}");
         var rebuilt = await ReadModelTables.FingerprintAsync(dataSource, projections);
         if (!rebuilt.SequenceEqual(reference))
         {
@@ -112,7 +115,7 @@ finally
     await Sql.ExecAsync(admin, $"drop database if exists {name} with (force)");
 }
 
-internal sealed record BenchOptions(int Cases, int Runs, int Seed, double Goal)
+internal sealed record BenchOptions(int Cases, int Runs, int Seed, double Goal, int? Batch)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -122,7 +125,8 @@ internal sealed record BenchOptions(int Cases, int Runs, int Seed, double Goal)
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        return new BenchOptions(Int("cases", 200_000), Int("runs", 3), Int("seed", 2024), Int("goal", 50_000));
+        return new BenchOptions(Int("cases", 200_000), Int("runs", 3), Int("seed", 2024), Int("goal", 50_000),
+            args.Contains("--batch") ? Int("batch", 0) : null);
     }
 }
 
@@ -181,6 +185,25 @@ internal sealed class CpuTime(NpgsqlDataSource dataSource, string database, Time
         }
         return result;
     }
+}
+
+/// <summary>What this process's garbage collector did over a measurement: bytes allocated per event, collections and pause time.</summary>
+internal sealed class GcUse(long allocated, int gen0, int gen1, int gen2, TimeSpan paused)
+{
+    private static string Last()
+    {
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var eph = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        var bg = GC.GetGCMemoryInfo(GCKind.Background);
+        string D(GCMemoryInfo i) => $"#{i.Index} gen{i.Generation} heap {i.HeapSizeBytes >> 20} MiB promoted {i.PromotedBytes >> 20} MiB pause {i.PauseDurations[0].TotalMilliseconds:0} ms; ";
+        return D(full) + D(eph) + D(bg);
+    }
+
+    public static GcUse Start() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+        GC.GetTotalPauseDuration());
+
+    public string Stop(long events) => Last() + string.Create(CultureInfo.InvariantCulture,
+        $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / (double)events:N0} B per event, GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s");
 }
 
 internal static class Measure

@@ -13,7 +13,7 @@ public static class CaseProgressQueries
         CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            select to_jsonb(p)::text, p.days_since_filing, p.deadline_status
+            select to_json(p)::text, p.days_since_filing, p.deadline_status
             from "{schema ?? CaseReadModelsProjection.LiveSchema}".case_progress_now p where p.case_number = $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = caseNumber });

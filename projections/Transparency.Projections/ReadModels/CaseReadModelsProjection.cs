@@ -88,13 +88,13 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
     private static async Task<Dictionary<string, PublicCase>> LoadAsync(ProjectionContext context, string[] streams, CancellationToken ct)
     {
         var known = new Dictionary<string, PublicCase>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand("select stream_id, state::text from public_cases where stream_id = any(@streams)",
+        await using var cmd = new NpgsqlCommand("select stream_id, state from public_cases where stream_id = any(@streams)",
             context.Connection, context.Transaction);
         cmd.Parameters.AddWithValue("streams", streams);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            known[reader.GetString(0)] = JsonSerializer.Deserialize(reader.GetString(1), ReadModelJsonContext.Default.PublicCase)
+            known[reader.GetString(0)] = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(1), ReadModelJsonContext.Default.PublicCase)
                 ?? throw new JsonException("public_cases.state is null");
         }
         return known;

@@ -9,14 +9,18 @@ internal static class CaseReadModelsSchema
 {
     public const string Sql = """
         -- Internal to the projection, not for readers: the masked per-case state every row below is
-        -- derived from (no full resident ID in it), loaded to apply the next event.
+        -- derived from (no full resident ID in it), loaded to apply the next event. The state is the
+        -- UTF-8 JSON of PublicCase as bytes (read it with convert_from(state, 'UTF8')): only this
+        -- projection reads it, whole, so PostgreSQL need not parse it on every write.
         create table if not exists public_cases (
             stream_id   text   primary key,
             case_number text   not null unique,
             version     bigint not null,
-            state       jsonb  compression lz4 not null
+            state       bytea  compression lz4 not null
         );
 
+        -- The nested lists are json, not jsonb: kept as written, read whole by the case page, never
+        -- queried inside; jsonb would make PostgreSQL parse and rebuild every one on every write.
         create table if not exists case_progress (
             case_number         text    primary key,
             stream_id           text    not null,
@@ -37,12 +41,12 @@ internal static class CaseReadModelsSchema
             basis_case_number   text,
             basis_issuing_body  text,
             earlier_case_number text,
-            parties             jsonb compression lz4   not null,
-            timeline            jsonb compression lz4   not null,
-            active_seizures     jsonb compression lz4   not null,
-            seizures            jsonb compression lz4   not null,
-            sanctions           jsonb compression lz4   not null,
-            milestone_deadlines jsonb   not null,
+            parties             json    compression lz4 not null,
+            timeline            json    compression lz4 not null,
+            active_seizures     json    compression lz4 not null,
+            seizures            json    compression lz4 not null,
+            sanctions           json    compression lz4 not null,
+            milestone_deadlines json    not null,
             version             bigint  not null
         );
         create index if not exists case_progress_court_filed on case_progress (court_code, filed_on);
@@ -95,7 +99,7 @@ internal static class CaseReadModelsSchema
             lifted_on            date,
             lift_reason          text,
             repair_notice_number text,
-            history              jsonb   not null,
+            history              json    not null,
             valid                daterange generated always as (daterange(listed_on, lifted_on, '[)')) stored
         );
         create index if not exists sanction_entries_case on sanction_entries (case_number);

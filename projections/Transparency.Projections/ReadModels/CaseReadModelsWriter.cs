@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Npgsql;
@@ -79,7 +78,7 @@ internal static class CaseReadModelsWriter
                 copy.Write(s.StreamId, NpgsqlDbType.Text);
                 copy.Write(s.CaseNumber, NpgsqlDbType.Text);
                 copy.Write(s.Version, NpgsqlDbType.Bigint);
-                copy.Write(JsonSerializer.Serialize(s.State, json.PublicCase), NpgsqlDbType.Jsonb);
+                copy.Write(JsonSerializer.SerializeToUtf8Bytes(s.State, json.PublicCase), NpgsqlDbType.Bytea);
             }
             await copy.CompleteAsync(ct);
         }
@@ -114,12 +113,12 @@ internal static class CaseReadModelsWriter
                 Text(copy, r.BasisCaseNumber);
                 Text(copy, r.BasisIssuingBody);
                 Text(copy, r.EarlierCaseNumber);
-                copy.Write(JsonSerializer.Serialize(r.Parties, json.Parties), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(r.Timeline, json.Timeline), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(r.ActiveSeizures, json.Seizures), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(r.Seizures, json.Seizures), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(r.Sanctions, json.SanctionViews), NpgsqlDbType.Jsonb);
-                copy.Write(JsonSerializer.Serialize(r.MilestoneDeadlines, json.MilestoneDeadlines), NpgsqlDbType.Jsonb);
+                copy.Write(JsonSerializer.Serialize(r.Parties, json.Parties), NpgsqlDbType.Json);
+                copy.Write(JsonSerializer.Serialize(r.Timeline, json.Timeline), NpgsqlDbType.Json);
+                copy.Write(JsonSerializer.Serialize(r.ActiveSeizures, json.Seizures), NpgsqlDbType.Json);
+                copy.Write(JsonSerializer.Serialize(r.Seizures, json.Seizures), NpgsqlDbType.Json);
+                copy.Write(JsonSerializer.Serialize(r.Sanctions, json.SanctionViews), NpgsqlDbType.Json);
+                copy.Write(JsonSerializer.Serialize(r.MilestoneDeadlines, json.MilestoneDeadlines), NpgsqlDbType.Json);
                 copy.Write(r.Version, NpgsqlDbType.Bigint);
             }
             await copy.CompleteAsync(ct);
@@ -185,7 +184,7 @@ internal static class CaseReadModelsWriter
                 Date(copy, e.LiftedOn);
                 Text(copy, e.LiftReason?.ToString());
                 Text(copy, e.RepairNoticeNumber);
-                copy.Write(JsonSerializer.Serialize(e.History, json.History), NpgsqlDbType.Jsonb);
+                copy.Write(JsonSerializer.Serialize(e.History, json.History), NpgsqlDbType.Json);
             }
             await copy.CompleteAsync(ct);
         }
@@ -298,7 +297,7 @@ internal static class CaseReadModelsWriter
     private static NpgsqlParameter TextArray(string[] values) =>
         new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
-    /// <summary>The jsonb values of the rows, in the same JSON as the statement path writes (snake case, enum names, UTF-8 text).</summary>
+    /// <summary>The json values of the rows, in the same JSON as the statement path writes (snake case, enum names, UTF-8 text).</summary>
     private sealed class JsonRows
     {
         public static JsonRows Instance { get; } = new(ReadModelJson.Writer);
@@ -328,7 +327,10 @@ internal static class CaseReadModelsWriter
 
     // ---- statements over JSON ----
 
-    /// <summary>One round trip: each table's rows as one jsonb parameter, unpacked by <c>jsonb_populate_recordset</c>.</summary>
+    /// <summary>
+    /// One round trip: each table's rows as one json parameter, unpacked by <c>json_populate_recordset</c>, which
+    /// keeps a nested value's text as written, so a json column holds the same bytes as binary COPY writes.
+    /// </summary>
     private static async Task StatementsAsync(ProjectionContext context, CaseBatchResult result, CancellationToken ct)
     {
         var ctx = ReadModelJson.Writer;
@@ -336,12 +338,20 @@ internal static class CaseReadModelsWriter
         var caseNumbers = states.Select(s => s.CaseNumber).ToArray();
         await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
 
-        batch.BatchCommands.Add(Command("""
+        var upsert = new NpgsqlBatchCommand("""
             insert into public_cases (stream_id, case_number, version, state)
-            select x.stream_id, x.case_number, x.version, x.state
-            from jsonb_to_recordset($1) as x(stream_id text, case_number text, version bigint, state jsonb)
+            select * from unnest($1::text[], $2::text[], $3::bigint[], $4::bytea[])
             on conflict (stream_id) do update set case_number = excluded.case_number, version = excluded.version, state = excluded.state
-            """, Json(StatesJson(states))));
+            """);
+        upsert.Parameters.Add(TextArray(states.Select(s => s.StreamId).ToArray()));
+        upsert.Parameters.Add(TextArray(caseNumbers));
+        upsert.Parameters.Add(new NpgsqlParameter { Value = states.Select(s => s.Version).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter
+        {
+            Value = states.Select(s => JsonSerializer.SerializeToUtf8Bytes(s.State, ctx.PublicCase)).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
+        });
+        batch.BatchCommands.Add(upsert);
 
         Replace(batch, "case_progress", caseNumbers,
             JsonSerializer.Serialize(states.Select(s => CaseProgressRow.From(s.StreamId, s.State)).ToList(), ctx.ListCaseProgressRow));
@@ -359,7 +369,7 @@ internal static class CaseReadModelsWriter
         if (result.Changes.Count > 0)
         {
             batch.BatchCommands.Add(Command("""
-                insert into change_feed select * from jsonb_populate_recordset(null::change_feed, $1)
+                insert into change_feed select * from json_populate_recordset(null::change_feed, $1)
                 on conflict (tx_id, seq) do nothing
                 """, Json(JsonSerializer.Serialize(result.Changes.ToList(), ctx.ListChangeFeedRow))));
         }
@@ -371,31 +381,10 @@ internal static class CaseReadModelsWriter
         batch.BatchCommands.Add(Command($"delete from {table} where case_number = any($1)", TextArray(caseNumbers)));
         var insertColumns = columns == "*" ? "" : $"({columns})";
         batch.BatchCommands.Add(Command(
-            $"insert into {table} {insertColumns} select {columns} from jsonb_populate_recordset(null::{table}, $1)", Json(rowsJson)));
+            $"insert into {table} {insertColumns} select {columns} from json_populate_recordset(null::{table}, $1)", Json(rowsJson)));
     }
 
-    private static string StatesJson(IReadOnlyList<StoredCase> states)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartArray();
-            foreach (var s in states)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("stream_id", s.StreamId);
-                writer.WriteString("case_number", s.CaseNumber);
-                writer.WriteNumber("version", s.Version);
-                writer.WritePropertyName("state");
-                JsonSerializer.Serialize(writer, s.State, ReadModelJson.Writer.PublicCase);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static NpgsqlParameter Json(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
+    private static NpgsqlParameter Json(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Json };
 
     private static NpgsqlBatchCommand Command(string sql, NpgsqlParameter parameter)
     {

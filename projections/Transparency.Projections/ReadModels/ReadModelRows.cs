@@ -21,8 +21,8 @@ public sealed record ChangeFeedRow(
     ulong TxId, long Seq, string CaseNumber, string CourtCode, DateOnly HappenedOn, string Milestone, string Summary, long? Amount, string? Subject);
 
 /// <summary>
-/// The JSON of the read models: the jsonb columns, and for small batches the rows themselves,
-/// sent as one JSON array per table and unpacked with <c>jsonb_populate_recordset</c> (column
+/// The JSON of the read models: the json columns and the stored case state, and for small batches
+/// the rows themselves, sent as one JSON array per table and unpacked with <c>json_populate_recordset</c> (column
 /// names are the properties' snake-case names). See <see cref="CaseReadModelsWriter"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -56,7 +56,8 @@ internal static class ReadModelJson
 {
     /// <summary>
     /// For writing rows: Chinese text as UTF-8 rather than \uXXXX escapes, which halves the bytes
-    /// PostgreSQL parses. Safe because this JSON only ever goes into a jsonb parameter, never into HTML.
+    /// PostgreSQL checks and stores. Safe because this JSON only ever goes into the database, and every
+    /// reader parses it before use: it never reaches HTML or a script as it is.
     /// </summary>
     public static ReadModelJsonContext Writer { get; } = new(new JsonSerializerOptions(ReadModelJsonContext.Default.Options)
     {

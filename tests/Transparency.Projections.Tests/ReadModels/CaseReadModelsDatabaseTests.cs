@@ -49,7 +49,7 @@ public sealed class CaseReadModelsDatabaseTests(ReadModelsDatabase db) : IClassF
         Assert.Equal(ChinaToday().DayNumber - FiledOn.DayNumber, (int)row["days_since_filing"]!);
         // Filed in March 2024 and still open: the six months are long past.
         Assert.Equal("Overdue", row["deadline_status"]);
-        Assert.Contains("\"name\": \"张**\"", (string)row["parties"]!, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"张**\"", (string)row["parties"]!, StringComparison.Ordinal);
         Assert.Contains(PersonIdMasked, (string)row["parties"]!, StringComparison.Ordinal);
         Assert.Contains("锦江区某路**号房产", (string)row["active_seizures"]!, StringComparison.Ordinal);
     }
@@ -321,7 +321,7 @@ public sealed class CaseReadModelsDatabaseTests(ReadModelsDatabase db) : IClassF
         var run = Task.Run(() => daemon.RunAsync(stop.Token));
         try
         {
-            var snapshot = $"select state::text from {Schema}.public_cases where case_number = $1 and version = 4";
+            var snapshot = $"select convert_from(state, 'UTF8') as state from {Schema}.public_cases where case_number = $1 and version = 4";
             await WaitAsync(async () => await db.ScalarAsync<bool>($"select to_regclass('{Schema}.public_cases') is not null")
                 && (await db.RowsAsync(snapshot, number)).Count == 1);
             var projected = (string)(await db.RowsAsync(snapshot, number))[0]["state"]!;
