@@ -29,6 +29,7 @@ internal static class ClientProfile
         log.WriteLine($"profile: {cases:N0} cases, {stored.Count:N0} events, {stored.Sum(s => s.Json.Length) / stored.Count} chars of JSON each");
         for (var round = 0; round < 3; round++)
         {
+            var bytes = new List<long> { GC.GetAllocatedBytesForCurrentThread() };
             var clock = Stopwatch.StartNew();
             var events = new List<RecordedEvent>(stored.Count);
             var seq = 0L;
@@ -39,6 +40,7 @@ internal static class ClientProfile
                 events.Add(new RecordedEvent(++seq, 1000, s.Stream, s.Version, s.Type, data, (EventMetadata)meta!, DateTimeOffset.UtcNow));
             }
             var deserialize = clock.Elapsed;
+            bytes.Add(GC.GetAllocatedBytesForCurrentThread());
             clock.Restart();
             var results = new List<CaseBatchResult>();
             for (var i = 0; i < events.Count; i += 20_000)
@@ -46,6 +48,7 @@ internal static class ClientProfile
                 results.Add(CaseReadModelsProjection.Project(new Dictionary<string, PublicCase>(), events.GetRange(i, Math.Min(20_000, events.Count - i)), masker));
             }
             var apply = clock.Elapsed;
+            bytes.Add(GC.GetAllocatedBytesForCurrentThread());
             clock.Restart();
             var rows = 0L;
             var chars = 0L;
@@ -58,6 +61,7 @@ internal static class ClientProfile
                 }
             }
             var state = clock.Elapsed;
+            bytes.Add(GC.GetAllocatedBytesForCurrentThread());
             clock.Restart();
             foreach (var r in results)
             {
@@ -70,9 +74,12 @@ internal static class ClientProfile
                 rows += r.Changes.Count;
             }
             var derived = clock.Elapsed;
+            bytes.Add(GC.GetAllocatedBytesForCurrentThread());
+            var allocated = string.Join(", ", bytes.Zip(bytes.Skip(1), (a, b) => $"{(b - a) / events.Count:N0}"));
             double Us(TimeSpan t) => t.TotalMicroseconds / events.Count;
             log.WriteLine($"profile round {round + 1}: per event: deserialize {Us(deserialize):0.0} µs, apply {Us(apply):0.0} µs, "
-                + $"state JSON {Us(state):0.0} µs, case progress rows + JSON {Us(derived):0.0} µs; {rows:N0} rows, {chars / 1048576.0:N0} MiB JSON");
+                + $"state JSON {Us(state):0.0} µs, case progress rows + JSON {Us(derived):0.0} µs; {rows:N0} rows, {chars / 1048576.0:N0} MiB JSON; "
+                + $"bytes allocated per event in each of the four: {allocated}");
         }
     }
 }

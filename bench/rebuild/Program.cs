@@ -69,6 +69,7 @@ try
         ours.Add(events / seconds);
         log.WriteLine($"  rebuild run {run}: {seconds:0.0} s = {ours[^1]:N0} events/s; CPU per event: "
             + $"this process {clientCpu.TotalMicroseconds / events:0.0} µs, PostgreSQL {serverCpu.TotalMicroseconds / events:0.0} µs; {gc.Stop(events)}");
+        log.WriteLine($"  rebuild run {run}: scans of whole tables: {await ReadModelTables.SequentialScansAsync(dataSource, projections)}");
         var rebuilt = await ReadModelTables.FingerprintAsync(dataSource, projections);
         if (!rebuilt.SequenceEqual(reference))
         {
@@ -295,6 +296,27 @@ internal static class ReadModelTables
             }
         }
         return tables;
+    }
+
+    /// <summary>
+    /// The read-model tables the rebuild scanned whole, with the rows those scans read: a rebuild must find a case's rows
+    /// by index, or each batch costs more than the one before.
+    /// </summary>
+    public static async Task<string> SequentialScansAsync(NpgsqlDataSource dataSource, IReadOnlyList<IProjection> projections)
+    {
+        var scans = new List<string>();
+        foreach (var p in projections)
+        {
+            await using var cmd = dataSource.CreateCommand(
+                "select relname, seq_scan, seq_tup_read from pg_stat_user_tables where schemaname = $1 and seq_scan > 0 order by relname");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = ProjectionSchema.LiveName(p.Name) });
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                scans.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {reader.GetInt64(1):N0} ({reader.GetInt64(2):N0} rows)"));
+            }
+        }
+        return scans.Count == 0 ? "none" : string.Join(", ", scans);
     }
 
     /// <summary>Per table: its row count and an order-independent hash of every row's text.</summary>

@@ -37,10 +37,16 @@ internal static class ProjectionBatch
         public long? FirstSeq { get; set; }
     }
 
-    internal sealed record Row(long Seq, ulong TxId, string StreamId, long Version, string Type, string? Data, string? Metadata,
+    internal sealed record Row(long Seq, ulong TxId, string StreamId, long Version, string Type, byte[]? Data, string? Metadata,
         DateTimeOffset RecordedAt)
     {
         public GlobalPosition Position => new(TxId, Seq);
+
+        /// <summary>Whether the projection reads this event (its data was fetched), also once the data is decoded and dropped.</summary>
+        public bool Projected { get; } = Data is not null;
+
+        /// <summary>The stored UTF-8 JSON, until the event is decoded: a batch read ahead then holds events, not their text too.</summary>
+        public byte[]? Data { get; set; } = Data;
 
         /// <summary>The event deserialized, once something has (the read-ahead, or the apply).</summary>
         public RecordedEvent? Event { get; set; }
@@ -56,7 +62,7 @@ internal static class ProjectionBatch
     // the per-stream versions, so lag and gap detection count every event.
     private static string Columns(string alias = "") =>
         $"{alias}seq, {alias}tx_id, {alias}stream_id, {alias}version, {alias}type, " +
-        $"case when {alias}type = any($4) then {alias}data::text end, {alias}metadata::text, {alias}recorded_at";
+        $"case when {alias}type = any($4) then {alias}data end, {alias}metadata::text, {alias}recorded_at";
 
     /// <summary>Creates the progress row if missing and locks it: the live daemon and a rebuild's swap queue here.</summary>
     public static async Task<Progress> LockProgressAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string progressName,
@@ -129,7 +135,11 @@ internal static class ProjectionBatch
             {
                 try
                 {
-                    row.Event ??= row.Data is null ? null : ToEvent(row, registry, metadata);
+                    if (row.Data is not null)
+                    {
+                        row.Event ??= ToEvent(row, registry, metadata);
+                        row.Data = null;
+                    }
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
                 {
@@ -149,11 +159,11 @@ internal static class ProjectionBatch
         {
             return new BatchOutcome(0, 0, batch.After, batch.Waiting);
         }
-        await ProjectionSchema.UseAsync(connection, tx, target.Schema, ct);
+        await ProjectionSchema.UseAsync(connection, tx, target.Schema, ct, planEachTime: true);
         var ordered = target.Projection.StreamScoped
             ? await InStreamOrderAsync(connection, tx, rows, target.StoredTypes.ToArray(), ct)
             : rows;
-        var data = ordered.Where(r => r.Data is not null).ToList();
+        var data = ordered.Where(r => r.Projected).ToList();
         if (data.Count > 0)
         {
             probe.FirstSeq = data[0].Seq;
@@ -257,7 +267,7 @@ internal static class ProjectionBatch
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new Row(reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetString(2), reader.GetInt64(3),
-                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.GetFieldValue<DateTimeOffset>(7)));
         }
     }

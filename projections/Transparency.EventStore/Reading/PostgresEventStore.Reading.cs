@@ -64,7 +64,7 @@ public sealed partial class PostgresEventStore
             StreamId: reader.GetString(2),
             Version: reader.GetInt64(3),
             Type: type,
-            Data: registry.Deserialize(type, reader.GetString(5)),
+            Data: registry.Deserialize(type, reader.GetFieldValue<byte[]>(5)),
             Metadata: reader.IsDBNull(6)
                 ? EventMetadata.None
                 : JsonSerializer.Deserialize(reader.GetString(6), MetadataJsonContext.Default.EventMetadata) ?? EventMetadata.None,

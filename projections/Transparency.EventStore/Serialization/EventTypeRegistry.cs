@@ -17,7 +17,8 @@ public sealed class EventTypeRegistry
 
     private sealed record Writer(string StoredName, Func<object, string> Serialize);
 
-    private sealed record Reader(Type ClrType, Func<string, object> Deserialize);
+    // Reads the stored UTF-8 JSON as PostgreSQL sends it: no UTF-16 string in between.
+    private sealed record Reader(Type ClrType, Func<byte[], object> Deserialize);
 
     /// <summary>Registers <typeparamref name="T"/>, written and read as <paramref name="storedName"/>.</summary>
     public EventTypeRegistry Register<T>(string storedName, JsonTypeInfo<T> typeInfo) where T : notnull
@@ -60,7 +61,7 @@ public sealed class EventTypeRegistry
         RequireCurrent<TNew>();
         AddReader(oldStoredName, new Reader(typeof(TNew), json =>
         {
-            var node = JsonNode.Parse(json) as JsonObject ?? throw new JsonException($"event '{oldStoredName}' is not an object");
+            var node = JsonNode.Parse(json.AsSpan()) as JsonObject ?? throw new JsonException($"event '{oldStoredName}' is not an object");
             return upcast(node).Deserialize(current) ?? throw new JsonException($"event '{oldStoredName}' is null");
         }));
         return this;
@@ -89,7 +90,7 @@ public sealed class EventTypeRegistry
         return (writer.StoredName, writer.Serialize(@event));
     }
 
-    internal object Deserialize(string storedName, string json) =>
+    internal object Deserialize(string storedName, byte[] json) =>
         _readers.TryGetValue(storedName, out var reader)
             ? reader.Deserialize(json)
             : throw new InvalidOperationException($"no event type is registered for stored name '{storedName}'");

@@ -109,7 +109,18 @@ public sealed record PublicCase
     public long Outstanding => Math.Max(0, AmountClaimed - Received);
 
     [JsonIgnore]
-    public long ActiveSeizedValue => Seizures.Where(s => s.Status == SeizureStatus.Active).Sum(s => s.EstimatedValue);
+    public long ActiveSeizedValue
+    {
+        get
+        {
+            var sum = 0L;
+            foreach (var s in Seizures)
+            {
+                sum += s.Status == SeizureStatus.Active ? s.EstimatedValue : 0;
+            }
+            return sum;
+        }
+    }
 
     [JsonIgnore]
     public bool IsClosed => Stage is CaseStage.Concluded or CaseStage.TransferredToBankruptcy;

@@ -25,22 +25,29 @@ public static class PublicCaseProjection
 
     public static PublicCase Apply(PublicCase c, ICaseEvent e, PartyMasker masker)
     {
-        var next = Change(c, e, masker) with { Version = c.Version + 1 };
-        next = WithPerformance(next, e.On);
-        next = WithDeletionGround(next, e);
-        next = next with
+        // One copy of the case for what the event itself changes, one for everything that follows
+        // from it: the rebuild applies millions of events, and each copy is a few hundred bytes.
+        var (changed, entry) = Change(c, e, masker);
+        var sanctions = WithPerformance(changed, e.On);
+        return changed with
         {
-            Parties = ShownNames(next.Parties, next.Sanctions),
-            OverSeizedSince = IsOverSeized(next) ? next.OverSeizedSince ?? e.On : null,
+            Version = c.Version + 1,
+            Timeline = entry is null ? changed.Timeline : [.. changed.Timeline, entry],
+            Sanctions = sanctions,
+            Parties = ShownNames(changed.Parties, sanctions),
+            DeletionGroundOn = changed.DeletionGroundOn ?? (DeletionGroundArose(changed) ? e.On : null),
+            OverSeizedSince = IsOverSeized(changed) ? changed.OverSeizedSince ?? e.On : null,
         };
-        return next;
     }
+
+    /// <summary>What one event changed in the case, and the public timeline entry it adds (none for an exit ban).</summary>
+    private readonly record struct Changed(PublicCase Case, TimelineEntry? Entry);
 
     public static bool IsOverSeized(PublicCase c) =>
         c.ActiveSeizedValue > 0
         && c.ActiveSeizedValue * OverSeizureDenominator > c.Outstanding * OverSeizureNumerator;
 
-    private static PublicCase Change(PublicCase c, ICaseEvent e, PartyMasker masker) => e switch
+    private static Changed Change(PublicCase c, ICaseEvent e, PartyMasker masker) => e switch
     {
         V1.CaseFiled f => With(c with
         {
@@ -136,8 +143,8 @@ public static class PublicCaseProjection
     private static readonly FrozenDictionary<Type, string> Milestones = CaseEventTypes.All.ToFrozenDictionary(
         t => t.ClrType, t => t.StoredName[..t.StoredName.LastIndexOf('.')]);
 
-    private static PublicCase With(PublicCase c, ICaseEvent e, string summary, long? amount = null, string? subject = null) =>
-        c with { Timeline = [.. c.Timeline, new TimelineEntry(e.On, Milestone(e), summary, amount, subject)] };
+    private static Changed With(PublicCase c, ICaseEvent e, string summary, long? amount = null, string? subject = null) =>
+        new(c, new TimelineEntry(e.On, Milestone(e), summary, amount, subject));
 
     private static PublicCase Seizure(PublicCase c, string assetId, Func<PublicSeizure, PublicSeizure> change) =>
         c with { Seizures = c.Seizures.Select(s => s.AssetId == assetId ? change(s) : s).ToList() };
@@ -145,7 +152,7 @@ public static class PublicCaseProjection
     private static PublicCase Sanction(PublicCase c, string sanctionId, Func<PublicSanction, PublicSanction> change) =>
         c with { Sanctions = c.Sanctions.Select(s => s.SanctionId == sanctionId ? change(s) : s).ToList() };
 
-    private static PublicCase AddSanction(PublicCase c, ICaseEvent e, PartyMasker masker, string sanctionId, SanctionKind kind,
+    private static Changed AddSanction(PublicCase c, ICaseEvent e, PartyMasker masker, string sanctionId, SanctionKind kind,
         Debtor debtor, ListingGround? ground, string document, string? obligation, Performance performance, DateOnly? periodEnd)
     {
         var (publicId, key) = masker.Identify(debtor.Kind, debtor.IdNumber);
@@ -161,11 +168,11 @@ public static class PublicCaseProjection
         var named = debtor.Kind == PartyKind.Organisation ? published : PersonName.Mask(debtor.Name);
         // Exit bans are shown to the parties only: no public timeline entry.
         return kind == SanctionKind.ExitBan
-            ? withSanction
+            ? new Changed(withSanction, null)
             : With(withSanction, e, $"{named} 被{(kind == SanctionKind.DishonestList ? "纳入失信被执行人名单" : "限制消费")}，文书 {document}", null, sanctionId);
     }
 
-    private static PublicCase LiftSanction(PublicCase c, ICaseEvent e, V1.SanctionLifted l)
+    private static Changed LiftSanction(PublicCase c, ICaseEvent e, V1.SanctionLifted l)
     {
         // Once lifted, a person's full name is no longer public anywhere: not even in this state.
         var lifted = Sanction(c, l.SanctionId, s => s with
@@ -178,10 +185,10 @@ public static class PublicCaseProjection
         var sanction = lifted.Sanctions.FirstOrDefault(s => s.SanctionId == l.SanctionId);
         return sanction is { IsPublic: true }
             ? With(lifted, e, $"{sanction.Kind.Zh()}信息删除/解除：{l.Reason.Zh()}", null, l.SanctionId)
-            : lifted;
+            : new Changed(lifted, null);
     }
 
-    private static PublicCase RepairSanction(PublicCase c, ICaseEvent e, V1.CreditRepaired r)
+    private static Changed RepairSanction(PublicCase c, ICaseEvent e, V1.CreditRepaired r)
     {
         var repaired = Sanction(c, r.SanctionId, s => s with
         {
@@ -196,7 +203,7 @@ public static class PublicCaseProjection
     /// The portal's 履行情况 follows the money: once something came in a listing shows partly
     /// performed, once the claim is covered (or the case completed) performed.
     /// </summary>
-    private static PublicCase WithPerformance(PublicCase c, DateOnly on)
+    private static IReadOnlyList<PublicSanction> WithPerformance(PublicCase c, DateOnly on)
     {
         var performance = c.Conclusion?.Method == ConclusionMethod.Completed && c.Conclusion.UnperformedAmount == 0
             || (c.AmountClaimed > 0 && c.Received >= c.AmountClaimed)
@@ -204,14 +211,36 @@ public static class PublicCaseProjection
             : c.Received > 0 ? Performance.PartlyPerformed : (Performance?)null;
         if (performance is not { } p)
         {
-            return c;
+            return c.Sanctions;
         }
-        return c with
+        List<PublicSanction>? changed = null;
+        for (var i = 0; i < c.Sanctions.Count; i++)
         {
-            Sanctions = c.Sanctions.Select(s => s.IsActive && s.Performance < p
+            var s = c.Sanctions[i];
+            var shown = s.IsActive && s.Performance < p
                 ? s with { Performance = p, History = [.. s.History, new SanctionChange(on, "performance", p.Zh())] }
-                : s).ToList(),
-        };
+                : s;
+            changed = Collect(changed, c.Sanctions, i, s, shown);
+        }
+        return changed ?? c.Sanctions;
+    }
+
+    /// <summary>
+    /// Copy-on-write for lists the fold rewrites on every event but rarely changes: the copy starts at the first
+    /// item that changed, so an unchanged list is kept as it is.
+    /// </summary>
+    private static List<T>? Collect<T>(List<T>? changed, IReadOnlyList<T> items, int i, T item, T replacement) where T : class
+    {
+        if (changed is null && !ReferenceEquals(item, replacement))
+        {
+            changed = new List<T>(items.Count);
+            for (var j = 0; j < i; j++)
+            {
+                changed.Add(items[j]);
+            }
+        }
+        changed?.Add(replacement);
+        return changed;
     }
 
     /// <summary>
@@ -220,18 +249,11 @@ public static class PublicCaseProjection
     /// the case's own events: full performance (1), two empty inquiries after 终本 (4), bankruptcy
     /// (5), 不予执行 (6), 终结执行 (7). The earliest one counts; expiry of the period is per listing.
     /// </summary>
-    private static PublicCase WithDeletionGround(PublicCase c, ICaseEvent e)
-    {
-        if (c.DeletionGroundOn is not null)
-        {
-            return c;
-        }
-        var arose = (c.AmountClaimed > 0 && c.Received >= c.AmountClaimed)
-            || c.Conclusion is { Method: ConclusionMethod.Completed or ConclusionMethod.Terminated or ConclusionMethod.NotEnforced }
-            || c.Stage == CaseStage.TransferredToBankruptcy
-            || c.EmptyInquiriesAfterTermination >= 2;
-        return arose ? c with { DeletionGroundOn = e.On } : c;
-    }
+    private static bool DeletionGroundArose(PublicCase c) =>
+        (c.AmountClaimed > 0 && c.Received >= c.AmountClaimed)
+        || c.Conclusion is { Method: ConclusionMethod.Completed or ConclusionMethod.Terminated or ConclusionMethod.NotEnforced }
+        || c.Stage == CaseStage.TransferredToBankruptcy
+        || c.EmptyInquiriesAfterTermination >= 2;
 
     /// <summary>DOMAIN.md: organisations in full; natural persons in full only while on a public list; everyone else masked.</summary>
     /// <remarks>Runs on every event; most leave every name as it was, and then the list itself is kept.</remarks>
@@ -244,17 +266,24 @@ public static class PublicCaseProjection
             var shown = p;
             if (p.Kind != PartyKind.Organisation)
             {
-                var listed = sanctions.FirstOrDefault(s => s.IsActive && s.IsPublic && s.DebtorKey == p.DebtorKey);
-                var name = listed?.ListedName ?? PersonName.Mask(p.Name);
+                // Masking a masked name returns the same string, so a name that stays as it was costs nothing.
+                var name = ListedName(sanctions, p.DebtorKey) ?? PersonName.Mask(p.Name);
                 shown = name == p.Name ? p : p with { Name = name };
             }
-            if (changed is null && !ReferenceEquals(shown, p))
-            {
-                changed = new List<PublicParty>(parties.Count);
-                changed.AddRange(parties.Take(i));
-            }
-            changed?.Add(shown);
+            changed = Collect(changed, parties, i, p, shown);
         }
         return changed ?? parties;
+    }
+
+    private static string? ListedName(IReadOnlyList<PublicSanction> sanctions, string debtorKey)
+    {
+        foreach (var s in sanctions)
+        {
+            if (s.IsActive && s.IsPublic && s.DebtorKey == debtorKey)
+            {
+                return s.ListedName;
+            }
+        }
+        return null;
     }
 }

@@ -78,7 +78,11 @@ public static class PersonName
         {
             return new string('*', name.Length);
         }
-        var surnameLength = name.Length >= 3 && CompoundSurnames.Contains(name[..2]) ? 2 : 1;
+        var surnameLength = name.Length >= 3 && CompoundLookup.Contains(name.AsSpan(0, 2)) ? 2 : 1;
+        if (IsMasked(name, surnameLength))
+        {
+            return name;
+        }
         return string.Create(name.Length, (name, surnameLength), static (span, state) =>
         {
             for (var i = 0; i < span.Length; i++)
@@ -88,6 +92,22 @@ public static class PersonName
             }
         });
     }
+
+    // The fold masks every person's name again on every event, and most are masked already.
+    private static bool IsMasked(string name, int surnameLength)
+    {
+        for (var i = surnameLength; i < name.Length; i++)
+        {
+            if (name[i] != '*' && !IsSeparator(name[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundLookup =
+        ((HashSet<string>)CompoundSurnames).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsSeparator(char c) => c is '·' or '•' or '・' or '.' || char.IsWhiteSpace(c);
 
