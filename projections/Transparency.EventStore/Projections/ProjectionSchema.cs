@@ -26,18 +26,9 @@ public static partial class ProjectionSchema
             : throw new ArgumentException($"projection name '{projection}' must match {NamePattern()}", nameof(projection));
 
     /// <summary>Points unqualified names at <paramref name="schema"/> (then public, for the events table) until the transaction ends.</summary>
-    /// <param name="planEachTime">
-    /// Plan every statement for its own parameters, never once for all (the daemon's batches). Connections prepare
-    /// their statements (<see cref="EventStoreDataSource"/>), and after five runs PostgreSQL may keep a generic plan
-    /// made while the tables were small: a rebuild then scanned its whole per-stream table on every batch (a lookup
-    /// of 5,000 streams grew from 33 to 385 ms over 50,000 cases). A batch's statements are few and large, so
-    /// planning them each time costs nothing worth counting.
-    /// </param>
-    internal static async Task UseAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string schema, CancellationToken ct,
-        bool planEachTime = false)
+    internal static async Task UseAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string schema, CancellationToken ct)
     {
-        var plans = planEachTime ? "; set local plan_cache_mode = force_custom_plan" : "";
-        await using var cmd = new NpgsqlCommand($"set local search_path to \"{schema}\", public{plans}", connection, tx);
+        await using var cmd = new NpgsqlCommand($"set local search_path to \"{schema}\", public", connection, tx);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -88,7 +88,12 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
     private static async Task<Dictionary<string, PublicCase>> LoadAsync(ProjectionContext context, string[] streams, CancellationToken ct)
     {
         var known = new Dictionary<string, PublicCase>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand("select stream_id, state from public_cases where stream_id = any(@streams)",
+        await using var cmd = new NpgsqlCommand("""
+            select s.stream_id, c.state
+            from unnest(@streams::text[]) as s(stream_id)
+            -- One probe of the key per stream: "limit 1" keeps the planner from scanning the table whole (see ProjectionBatch).
+            cross join lateral (select state from public_cases c where c.stream_id = s.stream_id limit 1) c
+            """,
             context.Connection, context.Transaction);
         cmd.Parameters.AddWithValue("streams", streams);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

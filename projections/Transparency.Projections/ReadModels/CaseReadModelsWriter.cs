@@ -60,10 +60,10 @@ internal static class CaseReadModelsWriter
                 .Distinct(StringComparer.Ordinal).ToArray();
             await using var batch = new NpgsqlBatch(connection, context.Transaction);
             var streamIds = replaced.Select(s => s.StreamId).ToArray();
-            batch.BatchCommands.Add(Command("delete from public_cases where stream_id = any($1)", TextArray(streamIds)));
+            batch.BatchCommands.Add(Command(DeleteSql("public_cases", "stream_id"), TextArray(streamIds)));
             foreach (var table in DerivedTables)
             {
-                batch.BatchCommands.Add(Command($"delete from {table} where case_number = any($1)", TextArray(numbers)));
+                batch.BatchCommands.Add(Command(DeleteSql(table, "case_number"), TextArray(numbers)));
             }
             await batch.ExecuteNonQueryAsync(ct);
         }
@@ -265,6 +265,15 @@ internal static class CaseReadModelsWriter
         }
     }
 
+    /// <summary>
+    /// Deletes the rows of the keys in $1, joined on the key rather than matched with "= any($1)". Connections prepare
+    /// their statements, and PostgreSQL's generic plan for "= any" over a growing table can scan all of it, comparing
+    /// each row with every key (the daemon's per-stream lookup grew that way from 33 to 385 ms per batch over a
+    /// 50,000-case rebuild); joined, the plan probes the key's index once per key.
+    /// </summary>
+    private static string DeleteSql(string table, string key) =>
+        $"delete from {table} t using unnest($1::text[]) as k({key}) where t.{key} = k.{key}";
+
     private static readonly string[] DerivedTables =
         ["case_progress", "case_parties", "case_funds", "sanction_entries", "repair_notices", "oversight_deadlines"];
 
@@ -378,7 +387,7 @@ internal static class CaseReadModelsWriter
 
     private static void Replace(NpgsqlBatch batch, string table, string[] caseNumbers, string rowsJson, string columns = "*")
     {
-        batch.BatchCommands.Add(Command($"delete from {table} where case_number = any($1)", TextArray(caseNumbers)));
+        batch.BatchCommands.Add(Command(DeleteSql(table, "case_number"), TextArray(caseNumbers)));
         var insertColumns = columns == "*" ? "" : $"({columns})";
         batch.BatchCommands.Add(Command(
             $"insert into {table} {insertColumns} select {columns} from json_populate_recordset(null::{table}, $1)", Json(rowsJson)));
