@@ -384,7 +384,9 @@ internal static class ReadModelTables
             {
                 await file.CopyToAsync(copy);
             }
-            perTable.Add($"{table[(table.IndexOf('.', StringComparison.Ordinal) + 1)..]} {(clock.Elapsed - started).TotalSeconds:0.0} s");
+            var mib = new FileInfo(Path.Combine(directory, table)).Length / 1048576.0;
+            perTable.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{table[(table.IndexOf('.', StringComparison.Ordinal) + 1)..]} {(clock.Elapsed - started).TotalSeconds:0.0} s ({mib:N0} MiB)"));
         }
         await tx.CommitAsync();
         // Where the write limit goes, table by table: what a faster rebuild would have to write less of.

@@ -85,22 +85,38 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
         return new CaseBatchResult(cases.Select(kv => new StoredCase(kv.Key, kv.Value.CaseNumber, kv.Value.Version, kv.Value)).ToList(), changes);
     }
 
+    /// <summary>The stored state of each stream that has one, with the lists it shares with <c>case_progress</c> read from there.</summary>
     private static async Task<Dictionary<string, PublicCase>> LoadAsync(ProjectionContext context, string[] streams, CancellationToken ct)
     {
         var known = new Dictionary<string, PublicCase>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand("""
-            select s.stream_id, c.state
+            select s.stream_id, c.state, p.parties::text, p.timeline::text, p.seizures::text
             from unnest(@streams::text[]) as s(stream_id)
             -- One probe of the key per stream: "limit 1" keeps the planner from scanning the table whole (see ProjectionBatch).
-            cross join lateral (select state from public_cases c where c.stream_id = s.stream_id limit 1) c
+            cross join lateral (select state, case_number from public_cases c where c.stream_id = s.stream_id limit 1) c
+            left join lateral (select parties, timeline, seizures from case_progress p where p.case_number = c.case_number limit 1) p on true
             """,
             context.Connection, context.Transaction);
         cmd.Parameters.AddWithValue("streams", streams);
+        var json = ReadModelJsonContext.Default;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            known[reader.GetString(0)] = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(1), ReadModelJsonContext.Default.PublicCase)
+            var state = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(1), ReadModelJson.StoredState)
                 ?? throw new JsonException("public_cases.state is null");
+            if (reader.IsDBNull(2))
+            {
+                // Both rows are written in one transaction, so this is damage from outside: folding on without the
+                // lists would silently drop them. Rebuilding the projection writes both again from the events.
+                throw new InvalidOperationException(
+                    $"stream '{reader.GetString(0)}' has a stored state but no case_progress row for case {state.CaseNumber}; rebuild projection '{ProjectionName}'");
+            }
+            known[reader.GetString(0)] = state with
+            {
+                Parties = JsonSerializer.Deserialize(reader.GetString(2), json.IReadOnlyListPublicParty) ?? [],
+                Timeline = JsonSerializer.Deserialize(reader.GetString(3), json.IReadOnlyListTimelineEntry) ?? [],
+                Seizures = JsonSerializer.Deserialize(reader.GetString(4), json.IReadOnlyListPublicSeizure) ?? [],
+            };
         }
         return known;
     }

@@ -11,7 +11,8 @@ internal static class CaseReadModelsSchema
         -- Internal to the projection, not for readers: the masked per-case state every row below is
         -- derived from (no full resident ID in it), loaded to apply the next event. The state is the
         -- UTF-8 JSON of PublicCase as bytes (read it with convert_from(state, 'UTF8')): only this
-        -- projection reads it, whole, so PostgreSQL need not parse it on every write.
+        -- projection reads it, whole, so PostgreSQL need not parse it on every write. The lists that
+        -- case_progress holds in the same shape (parties, timeline, seizures) are loaded from there.
         create table if not exists public_cases (
             stream_id   text   primary key,
             case_number text   not null unique,

@@ -78,7 +78,7 @@ internal static class CaseReadModelsWriter
                 copy.Write(s.StreamId, NpgsqlDbType.Text);
                 copy.Write(s.CaseNumber, NpgsqlDbType.Text);
                 copy.Write(s.Version, NpgsqlDbType.Bigint);
-                copy.Write(JsonSerializer.SerializeToUtf8Bytes(s.State, json.PublicCase), NpgsqlDbType.Bytea);
+                copy.Write(JsonSerializer.SerializeToUtf8Bytes(s.State, ReadModelJson.StoredState), NpgsqlDbType.Bytea);
             }
             await copy.CompleteAsync(ct);
         }
@@ -313,7 +313,6 @@ internal static class CaseReadModelsWriter
 
         private JsonRows(ReadModelJsonContext ctx)
         {
-            PublicCase = ctx.PublicCase;
             Parties = Info<IReadOnlyList<PublicParty>>(ctx);
             Timeline = Info<IReadOnlyList<TimelineEntry>>(ctx);
             Seizures = Info<IReadOnlyList<PublicSeizure>>(ctx);
@@ -322,7 +321,6 @@ internal static class CaseReadModelsWriter
             History = Info<IReadOnlyList<SanctionChange>>(ctx);
         }
 
-        public JsonTypeInfo<PublicCase> PublicCase { get; }
         public JsonTypeInfo<IReadOnlyList<PublicParty>> Parties { get; }
         public JsonTypeInfo<IReadOnlyList<TimelineEntry>> Timeline { get; }
         public JsonTypeInfo<IReadOnlyList<PublicSeizure>> Seizures { get; }
@@ -357,7 +355,7 @@ internal static class CaseReadModelsWriter
         upsert.Parameters.Add(new NpgsqlParameter { Value = states.Select(s => s.Version).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter
         {
-            Value = states.Select(s => JsonSerializer.SerializeToUtf8Bytes(s.State, ctx.PublicCase)).ToArray(),
+            Value = states.Select(s => JsonSerializer.SerializeToUtf8Bytes(s.State, ReadModelJson.StoredState)).ToArray(),
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
         });
         batch.BatchCommands.Add(upsert);

@@ -33,6 +33,27 @@ public sealed class CaseReadModelsDatabaseTests(ReadModelsDatabase db) : IClassF
     }
 
     [Fact]
+    public async Task The_next_event_reads_the_stored_state_with_its_lists_from_case_progress_and_refuses_to_fold_without_them()
+    {
+        var streams = new CaseStreams(Store(), TimeProvider.System);
+        var number = await AppendAsync(streams, "（2024）川0104执131号", FilingNumbered(131), new V1.OfficerAssigned(Day(2), "王法官", "J-17"));
+        // The stored state leaves out what case_progress holds in the same shape.
+        var state = (string)(await db.RowsAsync($"select convert_from(state, 'UTF8') as s from {Schema}.public_cases where case_number = $1", number))[0]["s"]!;
+        Assert.DoesNotContain("\"timeline\"", state, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"parties\"", state, StringComparison.Ordinal);
+
+        await AppendAsync(streams, number, new V1.EnforcementNoticeServed(Day(3)));
+        var progress = Assert.Single(await db.RowsAsync($"select timeline::text as t, parties::text as p from {Schema}.case_progress where case_number = $1", number));
+        Assert.Equal(3, System.Text.Json.JsonDocument.Parse((string)progress["t"]!).RootElement.GetArrayLength());
+        Assert.Contains("张**", (string)progress["p"]!, StringComparison.Ordinal);
+
+        await db.ScalarAsync<long>($"with d as (delete from {Schema}.case_progress where case_number = $1 returning 1) select count(*) from d", number);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => streams.AppendAsync(number, [new V1.EnforcementNoticeServed(Day(4))]));
+        Assert.Contains("rebuild projection 'cases'", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3L, await db.ScalarAsync<long>($"select version from {Schema}.public_cases where case_number = $1", number));
+    }
+
+    [Fact]
     public async Task A_case_page_shows_progress_amounts_and_masked_parties()
     {
         var streams = new CaseStreams(Store(), TimeProvider.System);
