@@ -135,7 +135,8 @@ internal static class ProjectionRebuild
             from pg_indexes i
             where i.schemaname = $1 and i.indexname = any($2)
               and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = $1::regnamespace)
-            order by i.indexname
+            -- The slow kinds first, so that two builders finish close together (GiST builds one row at a time).
+            order by i.indexdef ~* ' using (gist|gin|spgist) ' desc, i.indexname
             """, connection, tx))
         {
             find.Parameters.Add(new NpgsqlParameter { Value = shadow.Schema });
@@ -163,22 +164,34 @@ internal static class ProjectionRebuild
         return deferred;
     }
 
-    /// <summary>Creates the indexes left out while filling (their definitions name the shadow schema), before the swap.</summary>
+    /// <summary>
+    /// Creates the indexes left out while filling (their definitions name the shadow schema), before the swap, on
+    /// <see cref="IndexBuilders"/> connections at once: one index build keeps one core busy (a GiST build is not
+    /// parallel at all), and nothing else runs while they do. Each index commits on its own; the shadow schema is
+    /// invisible until the swap, and a failed rebuild drops it whole the next time.
+    /// </summary>
     private static async Task CreateIndexesAsync(NpgsqlDataSource dataSource, List<string> definitions, CancellationToken ct)
     {
-        if (definitions.Count == 0)
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(definitions);
+        var builders = Enumerable.Range(0, Math.Min(IndexBuilders, definitions.Count)).Select(async _ =>
         {
-            return;
-        }
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using var cmd = new NpgsqlCommand("set local maintenance_work_mem = '256MB';\n" + string.Join(";\n", definitions), connection, tx)
-        {
-            CommandTimeout = 0,
-        };
-        await cmd.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            while (queue.TryDequeue(out var definition))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await using var cmd = new NpgsqlCommand("set local maintenance_work_mem = '256MB';\n" + definition, connection, tx)
+                {
+                    CommandTimeout = 0,
+                };
+                await cmd.ExecuteNonQueryAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        });
+        await Task.WhenAll(builders);
     }
+
+    /// <summary>Indexes built at once after a rebuild's fill.</summary>
+    private const int IndexBuilders = 2;
 
     private static async Task SwapAsync(NpgsqlDataSource dataSource, EventTypeRegistry registry, ProjectionTarget live,
         ProjectionTarget shadow, DaemonOptions options, CancellationToken ct)
