@@ -246,7 +246,11 @@ public sealed partial class PostgresEventStore
         await using var tx = await connection.BeginTransactionAsync();
         foreach (var projection in _inline)
         {
-            await ProjectionSchema.EnsureAsync(projection, connection, tx, ProjectionSchema.LiveName(projection.Name), CancellationToken.None);
+            if (!await ProjectionSchema.EnsureLiveAsync(projection, connection, tx, CancellationToken.None))
+            {
+                throw new InvalidOperationException(
+                    $"the tables of projection '{projection.Name}' were built for another version of it; rebuild it first (projections rebuild {projection.Name})");
+            }
         }
         await tx.CommitAsync();
     }

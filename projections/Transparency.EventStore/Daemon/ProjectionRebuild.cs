@@ -231,6 +231,7 @@ internal static class ProjectionRebuild
             swap.Parameters.AddWithValue("seq", position.Seq);
             swap.Parameters.AddWithValue("shadow", shadow.ProgressName);
             await swap.ExecuteNonQueryAsync(ct);
+            await ProjectionSchema.RecordVersionAsync(live.Projection, connection, tx, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -140,13 +140,27 @@ internal sealed class ProjectionRunner(
         }
     }, CancellationToken.None);
 
+    /// <summary>
+    /// Creates the live tables if missing. If they were built for another version of the projection, rebuilds it first
+    /// (readers keep the old tables until the swap): new code never writes into tables of the old shape.
+    /// </summary>
     private async Task EnsureSchemaAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await ProjectionBatch.LockProgressAsync(connection, tx, target.ProgressName, ct);
-        await ProjectionSchema.EnsureAsync(target.Projection, connection, tx, target.Schema, ct);
-        await tx.CommitAsync(ct);
+        bool current;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await ProjectionBatch.LockProgressAsync(connection, tx, target.ProgressName, ct);
+            current = await ProjectionSchema.EnsureLiveAsync(target.Projection, connection, tx, ct);
+            await tx.CommitAsync(ct);
+        }
+        if (!current)
+        {
+            logger?.LogWarning("projection {Projection}: its tables were built for another version of it ({Version} now); rebuilding them from the events",
+                Name, target.Projection.SchemaVersion);
+            await ProjectionRebuild.RunAsync(dataSource, registry, target.Projection, options, ct);
+            logger?.LogInformation("projection {Projection}: rebuilt for version {Version}", Name, target.Projection.SchemaVersion);
+        }
     }
 
     private async Task RecordFailureAsync(Exception error, bool park, long? poisonSeq, CancellationToken ct)

@@ -21,6 +21,13 @@ public interface IProjection
     /// </summary>
     bool StreamScoped { get; }
 
+    /// <summary>
+    /// The shape of the read model: its tables and what it stores in them. Change it with either. When the live tables
+    /// were built with another one (or before versions were kept), the daemon rebuilds the projection into new tables
+    /// before it applies anything, so new code never writes into tables of the old shape. Empty: not tracked.
+    /// </summary>
+    string SchemaVersion => "";
+
     /// <summary>Creates the read model's tables in the current schema; must be idempotent (<c>create table if not exists</c>).</summary>
     Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct);
 

@@ -32,6 +32,46 @@ public static partial class ProjectionSchema
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Creates the live tables of <paramref name="projection"/> if missing and records the shape they were built with
+    /// (<see cref="IProjection.SchemaVersion"/>). Returns false and changes nothing when live tables of another shape
+    /// are there, or of an unrecorded one (built before versions were kept): they need a rebuild.
+    /// </summary>
+    internal static async Task<bool> EnsureLiveAsync(IProjection projection, NpgsqlConnection connection, NpgsqlTransaction tx,
+        CancellationToken ct)
+    {
+        var schema = LiveName(projection.Name);
+        await using (var check = new NpgsqlCommand(
+            "select to_regnamespace($1) is not null, (select version from public.projection_schemas where name = $2)", connection, tx))
+        {
+            check.Parameters.Add(new NpgsqlParameter { Value = schema });
+            check.Parameters.Add(new NpgsqlParameter { Value = projection.Name });
+            await using var reader = await check.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var built = reader.IsDBNull(1) ? null : reader.GetString(1);
+            if (reader.GetBoolean(0) && projection.SchemaVersion.Length > 0 && built != projection.SchemaVersion)
+            {
+                return false;
+            }
+        }
+        await EnsureAsync(projection, connection, tx, schema, ct);
+        await RecordVersionAsync(projection, connection, tx, ct);
+        return true;
+    }
+
+    /// <summary>Records that the live tables now have <paramref name="projection"/>'s shape (after creating them, or a swap).</summary>
+    internal static async Task RecordVersionAsync(IProjection projection, NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var record = new NpgsqlCommand("""
+            insert into public.projection_schemas (name, version) values ($1, $2)
+            on conflict (name) do update set version = excluded.version, built = now()
+            where projection_schemas.version <> excluded.version
+            """, connection, tx);
+        record.Parameters.Add(new NpgsqlParameter { Value = projection.Name });
+        record.Parameters.Add(new NpgsqlParameter { Value = projection.SchemaVersion });
+        await record.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Creates the schema, the projection's tables and the daemon's per-stream table, if missing.</summary>
     internal static async Task EnsureAsync(IProjection projection, NpgsqlConnection connection, NpgsqlTransaction tx, string schema,
         CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Transparency.EventStore;
@@ -27,6 +29,14 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
     public static string LiveSchema { get; } = ProjectionSchema.LiveName(ProjectionName);
 
     public string Name => ProjectionName;
+
+    /// <summary>The tables' SQL and the format of what they store: a change to either rebuilds the read models on start.</summary>
+    public string SchemaVersion { get; } =
+        $"{StoredFormat}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CaseReadModelsSchema.Sql)))[..16]}";
+
+    // Raise with any change to what the columns hold that leaves the SQL as it was (the state's JSON, a list's shape).
+    // 2: the state as UTF-8 bytes without the lists case_progress holds, and those lists as json.
+    private const int StoredFormat = 2;
 
     public IReadOnlyCollection<Type> EventTypes { get; } = CaseEventTypes.All.Select(t => t.ClrType).ToList();
 

@@ -15,6 +15,8 @@ public sealed class LedgerProjection(string name = "ledger", bool streamScoped =
 
     public bool StreamScoped => streamScoped;
 
+    public string SchemaVersion { get; set; } = "";
+
     /// <summary>Written with each applied event, to tell which daemon applied it.</summary>
     public string Tag { get; set; } = "a";
 
