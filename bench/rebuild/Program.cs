@@ -191,19 +191,10 @@ internal sealed class CpuTime(NpgsqlDataSource dataSource, string database, Time
 /// <summary>What this process's garbage collector did over a measurement: bytes allocated per event, collections and pause time.</summary>
 internal sealed class GcUse(long allocated, int gen0, int gen1, int gen2, TimeSpan paused)
 {
-    private static string Last()
-    {
-        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        var eph = GC.GetGCMemoryInfo(GCKind.Ephemeral);
-        var bg = GC.GetGCMemoryInfo(GCKind.Background);
-        string D(GCMemoryInfo i) => $"#{i.Index} gen{i.Generation} heap {i.HeapSizeBytes >> 20} MiB promoted {i.PromotedBytes >> 20} MiB pause {i.PauseDurations[0].TotalMilliseconds:0} ms; ";
-        return D(full) + D(eph) + D(bg);
-    }
-
     public static GcUse Start() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
         GC.GetTotalPauseDuration());
 
-    public string Stop(long events) => Last() + string.Create(CultureInfo.InvariantCulture,
+    public string Stop(long events) => string.Create(CultureInfo.InvariantCulture,
         $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / (double)events:N0} B per event, GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s");
 }
 
