@@ -45,8 +45,7 @@ try
     await Sql.ExecAsync(builder.ConnectionString, "vacuum analyze events");
     await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
 
-    var daemonOptions = new DaemonOptions();
-    daemonOptions = daemonOptions with { RebuildBatchSize = options.Batch ?? daemonOptions.RebuildBatchSize };
+    var daemonOptions = options.Batch is { } batch ? new DaemonOptions { RebuildBatchSize = batch } : new DaemonOptions();
     var daemon = new ProjectionDaemon(dataSource, registry, projections, daemonOptions);
 
     // Live catch-up once: the reference every rebuild must reproduce.

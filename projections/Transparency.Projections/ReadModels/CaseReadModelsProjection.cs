@@ -100,7 +100,7 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
     {
         var known = new Dictionary<string, PublicCase>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand("""
-            select s.stream_id, c.state, p.parties::text, p.timeline::text, p.seizures::text
+            select s.stream_id, c.state, p.parties, p.timeline, p.seizures
             from unnest(@streams::text[]) as s(stream_id)
             -- One probe of the key per stream: "limit 1" keeps the planner from scanning the table whole (see ProjectionBatch).
             cross join lateral (select state, case_number from public_cases c where c.stream_id = s.stream_id limit 1) c
@@ -123,9 +123,9 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
             }
             known[reader.GetString(0)] = state with
             {
-                Parties = JsonSerializer.Deserialize(reader.GetString(2), json.IReadOnlyListPublicParty) ?? [],
-                Timeline = JsonSerializer.Deserialize(reader.GetString(3), json.IReadOnlyListTimelineEntry) ?? [],
-                Seizures = JsonSerializer.Deserialize(reader.GetString(4), json.IReadOnlyListPublicSeizure) ?? [],
+                Parties = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(2), json.IReadOnlyListPublicParty) ?? [],
+                Timeline = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(3), json.IReadOnlyListTimelineEntry) ?? [],
+                Seizures = JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(4), json.IReadOnlyListPublicSeizure) ?? [],
             };
         }
         return known;
