@@ -88,14 +88,14 @@ public static class AdminCommands
             var clock = Stopwatch.StartNew();
             var total = (await StoreStatistics.ReadAsync(db, countEvents: false, ct)).LastSeq;
             Console.WriteLine($"rebuilding {projectionName} from the first event (last position {total:N0}) ...");
-            var rebuild = daemon.RebuildAsync(projectionName, ct);
-            // Progress: the shadow's checkpoint row (state 'rebuilding') shows how many events it still has to read.
+            var progress = new RebuildProgressSnapshot();
+            var rebuild = daemon.RebuildAsync(projectionName, progress, ct);
             while (await Task.WhenAny(rebuild, Task.Delay(TimeSpan.FromSeconds(3), ct)) != rebuild)
             {
-                var shadow = (await StoreStatistics.ReadAsync(db, countEvents: false, ct)).Projections
-                    .FirstOrDefault(p => p.State == "rebuilding" && p.Name.Contains(projectionName, StringComparison.Ordinal));
-                if (shadow is not null)
-                    Console.WriteLine($"  {projectionName}: {shadow.Lag:N0} events to go, {clock.Elapsed.TotalSeconds:0} s");
+                var now = progress.Latest;
+                Console.WriteLine(now.Filled
+                    ? $"  {projectionName}: all {now.Applied:N0} events applied; indexing and swapping in, {clock.Elapsed.TotalSeconds:0} s"
+                    : $"  {projectionName}: {now.Applied:N0} of about {now.Total:N0} events applied, {clock.Elapsed.TotalSeconds:0} s");
             }
             await rebuild;
             Console.WriteLine($"rebuilt {projectionName} in {clock.Elapsed.TotalSeconds:0.0} s and swapped it in");

@@ -60,9 +60,10 @@ internal static class ProjectionBatch
 
     // Data is fetched only for the types the projection reads; the others still move the checkpoint and
     // the per-stream versions, so lag and gap detection count every event.
-    private static string Columns(string alias = "") =>
+    // $<typesParameter> is the array of stored type names the projection reads (ProjectionTarget.StoredTypes).
+    internal static string Columns(string alias = "", int typesParameter = 4) =>
         $"{alias}seq, {alias}tx_id, {alias}stream_id, {alias}version, {alias}type, " +
-        $"case when {alias}type = any($4) then {alias}data end, {alias}metadata::text, {alias}recorded_at";
+        $"case when {alias}type = any(${typesParameter}) then {alias}data end, {alias}metadata::text, {alias}recorded_at";
 
     /// <summary>Creates the progress row if missing and locks it: the live daemon and a rebuild's swap queue here.</summary>
     public static async Task<Progress> LockProgressAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string progressName,
@@ -270,7 +271,7 @@ internal static class ProjectionBatch
         return result;
     }
 
-    private static async Task ReadRowsAsync(NpgsqlCommand cmd, List<Row> rows, CancellationToken ct)
+    internal static async Task ReadRowsAsync(NpgsqlCommand cmd, List<Row> rows, CancellationToken ct)
     {
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -282,7 +283,7 @@ internal static class ProjectionBatch
     }
 
     /// <param name="metadata">Metadata already read in this batch: an append's events share theirs, so it is parsed once.</param>
-    private static RecordedEvent ToEvent(Row row, EventTypeRegistry registry, Dictionary<string, EventMetadata> metadata) =>
+    internal static RecordedEvent ToEvent(Row row, EventTypeRegistry registry, Dictionary<string, EventMetadata> metadata) =>
         new(row.Seq, row.TxId, row.StreamId, row.Version, row.Type, registry.Deserialize(row.Type, row.Data!),
             row.Metadata is null ? EventMetadata.None : MetadataOf(row.Metadata, metadata),
             row.RecordedAt);

@@ -160,8 +160,12 @@ public sealed class ProjectionDaemon
     /// Rebuilds a projection from the first event into a shadow schema while readers (and the live daemon)
     /// keep using the current one, then swaps it in with one short transaction. Also un-parks it.
     /// </summary>
-    public Task RebuildAsync(string name, CancellationToken ct = default) =>
-        ProjectionRebuild.RunAsync(_dataSource, _registry, Find(name), _options, ct);
+    public Task RebuildAsync(string name, CancellationToken ct = default) => RebuildAsync(name, null, ct);
+
+    /// <inheritdoc cref="RebuildAsync(string, CancellationToken)"/>
+    /// <param name="progress">Told after each batch how many events the new tables hold.</param>
+    public Task RebuildAsync(string name, IProgress<RebuildProgress>? progress, CancellationToken ct = default) =>
+        ProjectionRebuild.RunAsync(_dataSource, _registry, Find(name), _options, progress, ct);
 
     /// <summary>Sets a parked projection running again (after the cause is fixed); it retries its poison event.</summary>
     public async Task ResumeAsync(string name, CancellationToken ct = default)

@@ -158,7 +158,7 @@ internal sealed class ProjectionRunner(
         {
             logger?.LogWarning("projection {Projection}: its tables were built for another version of it ({Version} now); rebuilding them from the events",
                 Name, target.Projection.SchemaVersion);
-            await ProjectionRebuild.RunAsync(dataSource, registry, target.Projection, options, ct);
+            await ProjectionRebuild.RunAsync(dataSource, registry, target.Projection, options, new LoggedProgress(logger, Name), ct);
             logger?.LogInformation("projection {Projection}: rebuilt for version {Version}", Name, target.Projection.SchemaVersion);
         }
     }
@@ -212,4 +212,34 @@ internal sealed class ProjectionRunner(
 
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+
+    /// <summary>Logs a rebuild's progress every <see cref="Every"/>: a rebuild of a large store takes minutes.</summary>
+    private sealed class LoggedProgress(ILogger? logger, string name) : IProgress<RebuildProgress>
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private long _next = Every.Ticks;
+
+        public void Report(RebuildProgress value)
+        {
+            if (logger is null)
+            {
+                return;
+            }
+            if (value.Filled)
+            {
+                logger.LogInformation("projection {Projection}: applied all {Applied:N0} events in {Seconds:N0} s; indexing, then swapping in",
+                    name, value.Applied, _clock.Elapsed.TotalSeconds);
+                return;
+            }
+            var now = _clock.Elapsed.Ticks;
+            var next = Interlocked.Read(ref _next);
+            if (now < next || Interlocked.CompareExchange(ref _next, now + Every.Ticks, next) != next)
+            {
+                return;
+            }
+            logger.LogInformation("projection {Projection}: rebuilt {Applied:N0} of about {Total:N0} events in {Seconds:N0} s",
+                name, value.Applied, value.Total, _clock.Elapsed.TotalSeconds);
+        }
+    }
 }

@@ -16,10 +16,19 @@ public interface IProjection
     IReadOnlyCollection<Type> EventTypes { get; }
 
     /// <summary>
-    /// True when the read model is per stream and must see each stream's events in version order.
-    /// The daemon then fills a version gap from the stream itself (see <c>ProjectionBatch</c>).
+    /// True when the read model is per stream and must see each stream's events in version order, whatever order the
+    /// streams come in. The daemon then fills a version gap from the stream itself (see <c>ProjectionBatch</c>), and a
+    /// rebuild applies whole streams one after another (see <see cref="ProjectionContext.NewStreams"/>).
     /// </summary>
     bool StreamScoped { get; }
+
+    /// <summary>
+    /// True when <see cref="ApplyAsync"/>, given a context with <see cref="ProjectionContext.NewStreams"/>, only inserts:
+    /// it reads, updates and deletes nothing in its tables and uses no <c>on conflict</c>, so it needs none of their
+    /// indexes or unique constraints. A rebuild then fills the tables bare and adds the primary keys, unique constraints
+    /// and indexes once they are full: one sort each instead of an index entry per row. For stream-scoped projections.
+    /// </summary>
+    bool InsertsOnlyForNewStreams => false;
 
     /// <summary>
     /// The shape of the read model: its tables and what it stores in them. Change it with either. When the live tables
@@ -46,4 +55,11 @@ public interface IProjection
 }
 
 /// <summary>The open connection and transaction a projection writes through, and the schema it writes to.</summary>
-public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string Schema);
+public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string Schema)
+{
+    /// <summary>
+    /// Every stream in the events is new to the tables, and the events are its whole history so far, in version order:
+    /// there is no stored state to load and no row to replace. A stream-scoped projection's rebuild applies like this.
+    /// </summary>
+    public bool NewStreams { get; init; }
+}

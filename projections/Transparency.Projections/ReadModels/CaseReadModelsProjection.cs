@@ -42,6 +42,9 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
 
     public bool StreamScoped => true;
 
+    /// <summary>New streams are written by COPY alone (see <see cref="CaseReadModelsWriter"/>).</summary>
+    public bool InsertsOnlyForNewStreams => true;
+
     /// <summary>The readers' indexes; the writer finds rows by the primary keys and by <c>sanction_entries_case</c>.</summary>
     public IReadOnlyCollection<string> IndexesBuiltAfterRebuild { get; } =
     [
@@ -58,8 +61,9 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
 
     public async Task ApplyAsync(IReadOnlyList<RecordedEvent> events, ProjectionContext context, CancellationToken ct)
     {
-        var streams = events.Select(e => e.StreamId).Distinct().ToArray();
-        var known = await LoadAsync(context, streams, ct);
+        var known = context.NewStreams
+            ? new Dictionary<string, PublicCase>()
+            : await LoadAsync(context, events.Select(e => e.StreamId).Distinct().ToArray(), ct);
         var result = Project(known, events, masker);
         await CaseReadModelsWriter.WriteAsync(context, result, known, ct);
     }

@@ -26,10 +26,14 @@ internal static class CaseReadModelsWriter
     /// <summary>From this many touched cases on, rows go by COPY: below it, a COPY's two round trips per table cost more than they save.</summary>
     public const int CopyFromCases = 48;
 
+    /// <summary>
+    /// Writes the batch's rows. New streams (a rebuild's) always go by COPY, which only inserts: their tables may have no
+    /// unique index yet for the statements' <c>on conflict</c> (see <see cref="IProjection.InsertsOnlyForNewStreams"/>).
+    /// </summary>
     public static Task WriteAsync(ProjectionContext context, CaseBatchResult result, IReadOnlyDictionary<string, PublicCase> stored,
         CancellationToken ct) =>
         result.Cases.Count == 0 ? Task.CompletedTask
-        : result.Cases.Count >= CopyFromCases ? CopyAsync(context, result, stored, ct)
+        : result.Cases.Count >= CopyFromCases || context.NewStreams ? CopyAsync(context, result, stored, ct)
         : StatementsAsync(context, result, ct);
 
     // The generated validity interval cannot be inserted, so this table names its columns.

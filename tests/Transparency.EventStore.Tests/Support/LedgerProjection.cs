@@ -17,6 +17,12 @@ public sealed class LedgerProjection(string name = "ledger", bool streamScoped =
 
     public string SchemaVersion { get; set; } = "";
 
+    /// <summary>Given new streams, it inserts balances without <c>on conflict</c>, so a rebuild may fill its tables bare.</summary>
+    public bool InsertsOnlyForNewStreams { get; set; }
+
+    /// <summary>The streams of each call that said they were new (<see cref="ProjectionContext.NewStreams"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string[]> NewStreamCalls { get; } = new();
+
     /// <summary>Written with each applied event, to tell which daemon applied it.</summary>
     public string Tag { get; set; } = "a";
 
@@ -70,15 +76,24 @@ public sealed class LedgerProjection(string name = "ledger", bool streamScoped =
         {
             await MidApply(events, context, ct);
         }
+        if (context.NewStreams)
+        {
+            NewStreamCalls.Enqueue(events.Select(e => e.StreamId).Distinct().ToArray());
+        }
         var changes = Balances(events);
-        await using var upsert = new NpgsqlCommand("""
-            insert into balances (stream_id, balance, events, last_version)
-            select * from unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[])
-            on conflict (stream_id) do update
-            set balance = balances.balance + excluded.balance,
-                events = balances.events + excluded.events,
-                last_version = excluded.last_version
-            """, context.Connection, context.Transaction);
+        await using var upsert = new NpgsqlCommand(context.NewStreams && InsertsOnlyForNewStreams
+            ? """
+              insert into balances (stream_id, balance, events, last_version)
+              select * from unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[])
+              """
+            : """
+              insert into balances (stream_id, balance, events, last_version)
+              select * from unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[])
+              on conflict (stream_id) do update
+              set balance = balances.balance + excluded.balance,
+                  events = balances.events + excluded.events,
+                  last_version = excluded.last_version
+              """, context.Connection, context.Transaction);
         upsert.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.StreamId).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Delta).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Events).ToArray() });

@@ -120,14 +120,35 @@ public sealed partial class SeededReadModelsTests(SeededReadModels seeded, ITest
         return dump;
     }
 
+    /// <summary>Every index and constraint of the cases schema, by definition.</summary>
+    private async Task<List<string>> ShapeAsync()
+    {
+        var rows = await Db.RowsAsync("""
+            select indexdef as d from pg_indexes where schemaname = 'rm_cases'
+            union all
+            select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+            where connamespace = 'rm_cases'::regnamespace
+            order by 1
+            """);
+        return rows.Select(r => (string)r["d"]!).ToList();
+    }
+
     [Fact]
     public async Task Rebuilding_from_the_events_gives_exactly_the_live_read_models()
     {
         const string table = "rm_cases.case_progress";
         var liveTable = await Db.ScalarAsync<uint>($"select '{table}'::regclass::oid");
         var live = await DumpAsync();
+        var liveShape = await ShapeAsync();
 
         await seeded.Daemon.RebuildAsync(CaseReadModelsProjection.ProjectionName);
+
+        // The rebuild fills bare tables (no keys, no indexes, no autovacuum) and restores them all before the swap.
+        Assert.Equal(liveShape, await ShapeAsync());
+        Assert.Equal(0L, await Db.ScalarAsync<long>(
+            "select count(*) from pg_class where relnamespace = 'rm_cases'::regnamespace and reloptions is not null"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>(
+            "select count(*) from pg_stat_user_tables where schemaname = 'rm_cases' and last_analyze is null"));
 
         // The rebuild swapped in new tables: the comparison is between two results, not one table with itself.
         Assert.NotEqual(liveTable, await Db.ScalarAsync<uint>($"select '{table}'::regclass::oid"));
