@@ -9,8 +9,11 @@ public sealed record DaemonOptions
     /// </summary>
     public int BatchSize { get; init; } = 5_000;
 
-    /// <summary>Events read per batch while rebuilding; the next batch is read while one is applied.</summary>
-    public int RebuildBatchSize { get; init; } = 20_000;
+    /// <summary>
+    /// Events read per batch while rebuilding; the next batches are read while others are applied. Small enough that a
+    /// batch's objects die young: at 20,000 a rebuild spent a tenth of its time in gen-2 collections.
+    /// </summary>
+    public int RebuildBatchSize { get; init; } = 5_000;
 
     /// <summary>
     /// How often an idle projection looks again without a notification. Needed because an event becomes

@@ -197,11 +197,12 @@ internal static partial class ProjectionRebuild
             deferred.Constraints.AddRange(excluded);
             deferred.Constraints.AddRange(foreign);
         }
-        // Indexes that back a constraint stay, unless dropped above with it: the projection's writes rely on them.
+        // Bare, every other index goes too. Otherwise only those the projection names: indexes that back a constraint stay,
+        // and so do the ones it looks rows up by.
         await using (var find = new NpgsqlCommand("""
             select format('drop index %I.%I', i.schemaname, i.indexname), i.indexdef
             from pg_indexes i
-            where i.schemaname = $1 and i.indexname = any($2)
+            where i.schemaname = $1 and ($3 or i.indexname = any($2))
               and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = $1::regnamespace)
             """, connection, tx))
         {
@@ -211,6 +212,7 @@ internal static partial class ProjectionRebuild
                 Value = shadow.Projection.IndexesBuiltAfterRebuild.ToArray(),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             });
+            find.Parameters.Add(new NpgsqlParameter { Value = bare });
             await using var reader = await find.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
