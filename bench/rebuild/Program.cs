@@ -53,10 +53,18 @@ try
     log.WriteLine($"rebuild bench: live catch-up {events:N0} events in {live.TotalSeconds:0.0} s = {events / live.TotalSeconds:N0} events/s");
     var reference = await ReadModelTables.FingerprintAsync(dataSource, projections);
 
+    // Each run starts settled: without this, autovacuum works through the tables the last step wrote (and the rebuild
+    // retires) during the next run, and the swap's drop waits for it to be cancelled.
+    async Task SettleAsync()
+    {
+        await Sql.ExecAsync(builder.ConnectionString, "vacuum analyze " + string.Join(", ", await ReadModelTables.ListAsync(dataSource, projections)));
+        await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
+    }
+
     var ours = new List<double>();
     for (var run = 1; run <= options.Runs; run++)
     {
-        await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
+        await SettleAsync();
         var seconds = 0.0;
         var cpu = await CpuTime.StartAsync(dataSource, name);
         var gc = GcUse.Start();
@@ -89,7 +97,7 @@ try
         log.WriteLine($"rebuild bench: {rows:N0} read-model rows in {tables.Count} tables ({ReadModelTables.Size(dump.FullName)})");
         for (var run = 1; run <= options.Runs; run++)
         {
-            await Sql.ExecAsync(builder.ConnectionString, "checkpoint");
+            await SettleAsync();
             var cpu = await CpuTime.StartAsync(dataSource, name);
             var seconds = (await ReadModelTables.CopyInAsync(dataSource, tables, dump.FullName)).TotalSeconds;
             var (clientCpu, serverCpu) = await cpu.StopAsync();

@@ -32,7 +32,8 @@ internal static class StreamFill
     {
         var horizon = await HorizonAsync(dataSource, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var batches = Channel.CreateBounded<Streams>(new BoundedChannelOptions(Writers) { SingleWriter = true });
+        // One batch waits while the writers apply theirs: whatever is in flight survives every collection meanwhile.
+        var batches = Channel.CreateBounded<Streams>(new BoundedChannelOptions(1) { SingleWriter = true });
         var tasks = new List<Task> { ReadAsync(dataSource, registry, shadow, batchSize, batches.Writer, stop.Token) };
         tasks.AddRange(Enumerable.Range(0, Writers).Select(_ => ApplyAsync(dataSource, shadow, batches.Reader, counter, stop.Token)));
         // The first to fail stops the others; its error is the one to report, not their cancellations.
