@@ -49,7 +49,7 @@ public sealed class CaseReadModelsProjection(PartyMasker masker) : IProjection
     public IReadOnlyCollection<string> IndexesBuiltAfterRebuild { get; } =
     [
         "case_progress_court_filed", "case_parties_debtor", "case_parties_public_id", "case_funds_court_month",
-        "sanction_entries_debtor", "sanction_entries_public_id", "sanction_entries_valid", "sanction_entries_page",
+        "sanction_entries_debtor", "sanction_entries_public_id", "sanction_entries_page",
         "sanction_entries_court_listings", "repair_notices_published", "repair_notices_debtor", "oversight_deadlines_raised",
     ];
 

@@ -113,7 +113,8 @@ internal static class CaseReadModelsSchema
         alter table sanction_entries alter column history set statistics 0;
         create index if not exists sanction_entries_debtor on sanction_entries (debtor_key, listed_on);
         create index if not exists sanction_entries_public_id on sanction_entries (debtor_public_id, debtor_name);
-        create index if not exists sanction_entries_valid on sanction_entries using gist (valid);
+        -- No index on valid alone: "was this debtor listed on day D" finds the debtor's few rows by
+        -- sanction_entries_debtor and tests valid on them; nothing asks for every listing of a day.
         create index if not exists sanction_entries_page on sanction_entries (listed_on desc, entry_id desc) where is_public;
         -- Active listings per court and day (court_statistics): by court first, the day on the btree.
         create index if not exists sanction_entries_court_listings on sanction_entries (court_code, listed_on) where kind = 'DishonestList';
