@@ -9,6 +9,11 @@ namespace Transparency.EventStore;
 /// read model or the new one, never a half-built one. The swap locks the live progress row, which is the
 /// same lock every live batch takes first, so no live batch writes across the swap; the live daemon's next
 /// batch continues from the rebuilt checkpoint into the new tables.
+/// <para>
+/// A stream-scoped projection is filled stream by stream (<see cref="StreamFill"/>), any other batch after batch in
+/// commit order. Either way the shadow tables fill without autovacuum and without the indexes the projection can do
+/// without, which are built once they are full, and are analyzed before the swap.
+/// </para>
 /// </summary>
 internal static partial class ProjectionRebuild
 {
